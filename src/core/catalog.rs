@@ -1,0 +1,85 @@
+//! The rule catalog: every rule and note of the tables, with its dates, message and citation, as data
+//! for the catalog view, the JS API and the docs.
+
+use super::day::Effective;
+use super::engine::RULESET_VERSION;
+use super::messages::{text, Lang};
+use super::notes::{Shown, NOTES};
+use super::rules::RULES;
+use super::sources::{source, Citation};
+use super::vocabulary::Cloud;
+use serde::Serialize;
+
+/// Whether a catalog entry can change a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A rule: it can pass, fail, ask for an action or a fact.
+    Rule,
+    /// A caution shown when the query's facts make it relevant.
+    Caution,
+    /// A standing note about a cloud.
+    Note,
+}
+
+/// One rule or note, as the catalog lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CatalogEntry {
+    /// Identifier.
+    pub id: &'static str,
+    /// Rule, caution or note.
+    pub kind: EntryKind,
+    /// The clouds it applies to.
+    pub clouds: &'static [Cloud],
+    /// The days it is in force.
+    pub effective: Effective,
+    /// Message key.
+    pub message_key: &'static str,
+    /// The message in the catalog's language.
+    pub message: &'static str,
+    /// Where it comes from.
+    pub citation: Citation,
+    /// Date of the cited document's version.
+    pub source_date: &'static str,
+}
+
+/// The whole catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Catalog {
+    /// Version of the rule table.
+    pub ruleset_version: &'static str,
+    /// Every rule, then every note, in table order.
+    pub entries: Vec<CatalogEntry>,
+}
+
+fn source_date(citation: &Citation) -> &'static str {
+    source(citation.document).map_or("", |source| source.version_date)
+}
+
+/// The catalog, with messages in `lang`.
+pub fn catalog(lang: Lang) -> Catalog {
+    let rules = RULES.iter().map(|rule| CatalogEntry {
+        id: rule.id,
+        kind: EntryKind::Rule,
+        clouds: rule.clouds,
+        effective: rule.effective,
+        message_key: rule.message,
+        message: text(rule.message, lang),
+        citation: rule.citation,
+        source_date: source_date(&rule.citation),
+    });
+    let notes = NOTES.iter().map(|note| CatalogEntry {
+        id: note.id,
+        kind: if matches!(note.shown, Shown::Always) { EntryKind::Note } else { EntryKind::Caution },
+        clouds: note.clouds,
+        effective: note.effective,
+        message_key: note.message,
+        message: text(note.message, lang),
+        citation: note.citation,
+        source_date: source_date(&note.citation),
+    });
+    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect() }
+}

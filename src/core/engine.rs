@@ -1,0 +1,97 @@
+//! Applies the rule and note tables to a query. The same pass produces the verdict and its explanation.
+
+use super::decision::{Action, CloudDecision, Decision, Note, Outcome, Reason, Verdict};
+use super::facts::Facts;
+use super::messages::{text, Lang};
+use super::notes::{Shown, NOTES};
+use super::portals::{task_portals, transact_portal};
+use super::query::{Query, API_VERSION};
+use super::rules::{Check, RULES};
+use super::vocabulary::{Cloud, Vocabulary};
+
+/// Version of the rule table; changes whenever a rule, note or market row changes.
+pub const RULESET_VERSION: &str = "2026.11.1";
+
+/// Decides every cloud for a query.
+pub fn decide(query: &Query) -> Decision {
+    let facts = Facts::new(query);
+    Decision {
+        api_version: API_VERSION,
+        ruleset_version: RULESET_VERSION,
+        as_of: query.as_of,
+        requested_cloud: query.cloud,
+        task: query.task,
+        clouds: Cloud::ALL.iter().map(|&cloud| decide_cloud(&facts, cloud)).collect(),
+    }
+}
+
+fn english(key: &'static str) -> &'static str {
+    text(key, Lang::En)
+}
+
+fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
+    let day = facts.day();
+    let mut decision = CloudDecision {
+        cloud,
+        verdict: Verdict::Allowed,
+        portal: transact_portal(cloud),
+        task_portals: facts.task().map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
+        reasons: Vec::new(),
+        actions: Vec::new(),
+        missing_facts: Vec::new(),
+        cautions: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut strongest = Outcome::Pass;
+    for rule in RULES.iter().filter(|rule| rule.applies(cloud, day)) {
+        let outcome = match (rule.check)(facts) {
+            Check::Skip => continue,
+            Check::Pass => Outcome::Pass,
+            Check::Caution(key) => {
+                decision.cautions.push(Note { id: rule.id, message_key: key, message: english(key), citation: rule.citation });
+                Outcome::Pass
+            }
+            Check::Fail(ways_out) => {
+                push_actions(&mut decision.actions, rule.id, ways_out);
+                Outcome::Fail
+            }
+            Check::Act(actions) => {
+                push_actions(&mut decision.actions, rule.id, &actions);
+                Outcome::NeedsAction
+            }
+            Check::Missing(fact) => {
+                if !decision.missing_facts.contains(&fact) {
+                    decision.missing_facts.push(fact);
+                }
+                Outcome::Unknown
+            }
+        };
+        if outcome.weight() > strongest.weight() {
+            strongest = outcome;
+        }
+        decision.reasons.push(Reason { rule: rule.id, outcome, message_key: rule.message, message: english(rule.message), citation: rule.citation });
+    }
+    decision.verdict = strongest.verdict();
+    for note in NOTES.iter().filter(|note| note.clouds.contains(&cloud) && note.effective.holds_on(day)) {
+        let entry = Note { id: note.id, message_key: note.message, message: english(note.message), citation: note.citation };
+        match note.shown {
+            Shown::Always => decision.notes.push(entry),
+            Shown::When(relevant) if relevant(facts) => decision.cautions.push(entry),
+            Shown::When(_) => {}
+        }
+    }
+    decision
+}
+
+fn push_actions(actions: &mut Vec<Action>, rule: &'static str, keys: &[&'static str]) {
+    for &key in keys {
+        if !actions.iter().any(|action| action.message_key == key) {
+            actions.push(Action { rule, message_key: key, message: english(key) });
+        }
+    }
+}
+
+/// Identifiers of the clouds, for callers that list them.
+pub fn cloud_ids() -> impl Iterator<Item = &'static str> {
+    Cloud::ALL.iter().map(|cloud| cloud.id())
+}

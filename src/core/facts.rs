@@ -1,0 +1,79 @@
+//! What the rules read: the query plus what the market table says about its countries on the as-of day.
+
+use super::day::Day;
+use super::markets;
+use super::query::{Fact, Query};
+use super::vocabulary::{Bloc, PartnerModel, Program, Region, Relation, Role, Task};
+
+/// A query with its countries resolved against the market table for its as-of day.
+pub struct Facts<'q> {
+    /// The query.
+    pub query: &'q Query,
+    /// The partner's CSP region; `None` when its country is no CSP market that day.
+    pub partner_region: Option<Region>,
+    /// The customer's CSP region; `None` when its country is no CSP market that day.
+    pub customer_region: Option<Region>,
+    /// The reseller's provider's CSP region: `None` when not given, `Some(None)` when no market.
+    pub provider_region: Option<Option<Region>>,
+    /// The partner's EU / EFTA / UK membership.
+    pub partner_bloc: Option<Bloc>,
+    /// The customer's EU / EFTA / UK membership.
+    pub customer_bloc: Option<Bloc>,
+}
+
+impl<'q> Facts<'q> {
+    /// Resolves the query's countries on its as-of day.
+    pub fn new(query: &'q Query) -> Facts<'q> {
+        let day = query.as_of;
+        let partner = markets::on(query.partner.country, day);
+        let customer = markets::on(query.customer.country, day);
+        Facts {
+            query,
+            partner_region: partner.and_then(|row| row.region),
+            customer_region: customer.and_then(|row| row.region),
+            provider_region: query.partner.provider_country.map(|code| markets::region_on(code, day)),
+            partner_bloc: partner.and_then(|row| row.bloc),
+            customer_bloc: customer.and_then(|row| row.bloc),
+        }
+    }
+
+    /// The as-of day.
+    pub fn day(&self) -> Day {
+        self.query.as_of
+    }
+
+    /// The partner's model.
+    pub fn model(&self) -> PartnerModel {
+        self.query.partner.model
+    }
+
+    /// Whether the partner is an indirect reseller.
+    pub fn is_reseller(&self) -> bool {
+        self.model() == PartnerModel::IndirectReseller
+    }
+
+    /// What the customer is to the partner.
+    pub fn relation(&self) -> Relation {
+        self.query.customer.relation
+    }
+
+    /// The asked task, if any.
+    pub fn task(&self) -> Option<Task> {
+        self.query.task
+    }
+
+    /// The asker's role, if given.
+    pub fn role(&self) -> Option<Role> {
+        self.query.partner.role
+    }
+
+    /// Whether the partner has onboarded to `program`; `Err` names the missing fact.
+    pub fn onboarded(&self, program: Program) -> Result<bool, Fact> {
+        self.query.partner.programs.as_ref().map(|programs| programs.contains(&program)).ok_or(Fact::Programs)
+    }
+
+    /// Whether the partner or the customer is in one of `codes`.
+    pub fn involves_country(&self, codes: &[&str]) -> bool {
+        [self.query.partner.country, self.query.customer.country].iter().any(|code| codes.contains(&code.as_str()))
+    }
+}

@@ -1,0 +1,120 @@
+//! CSP markets: which CSP region a country's tenants belong to on a given day.
+//!
+//! The rows come from `data/csp-markets.tsv`, compiled into `markets_table.rs` (generated; do not edit).
+
+use super::day::{Day, Effective};
+use super::vocabulary::{Bloc, Region};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A two-letter Partner Center country code (ISO 3166-1 alpha-2, plus Microsoft's XK, XS, XE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CountryCode([u8; 2]);
+
+impl CountryCode {
+    /// The code if `text` is two ASCII capital letters.
+    pub fn parse(text: &str) -> Option<CountryCode> {
+        match text.as_bytes() {
+            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(CountryCode([*a, *b])),
+            _ => None,
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // INVARIANT: both bytes are ASCII capitals, checked by `parse`.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    /// Whether Partner Center knows this country (as a CSP market at some date, or as no market).
+    pub fn is_known(self) -> bool {
+        !rows(self).is_empty()
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for CountryCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CountryCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CountryCode, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        CountryCode::parse(&text)
+            .filter(|code| code.is_known())
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a known country code")))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for CountryCode {
+    fn schema_name() -> String {
+        "CountryCode".into()
+    }
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            enum_values: Some(known_codes().map(|code| code.into()).collect()),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
+/// One row of the market table: a country's region and currency over a span of days.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Market {
+    /// Partner Center country code.
+    pub code: &'static str,
+    /// ISO 3166-1 alpha-2 code (differs for Saba and Sint Eustatius).
+    pub iso2: &'static str,
+    /// English name as Microsoft lists it.
+    pub name: &'static str,
+    /// CSP region; `None` when the country is no CSP market.
+    pub region: Option<Region>,
+    /// Partner billing currency (empty where the source leaves it blank).
+    pub currency: &'static str,
+    /// Days the row holds.
+    pub effective: Effective,
+    /// EU / EFTA / UK membership, for Microsoft Cloud Germany.
+    pub bloc: Option<Bloc>,
+    /// Where the row's facts or dates come from, when not the plain 2023 list.
+    pub note: &'static str,
+}
+
+include!("markets_table.rs");
+
+/// Every row of a country, oldest first.
+pub fn rows(code: CountryCode) -> &'static [Market] {
+    let code = code.as_str();
+    let start = MARKETS.partition_point(|row| row.code < code);
+    let end = MARKETS.partition_point(|row| row.code <= code);
+    &MARKETS[start..end]
+}
+
+/// The row that holds for a country on a day, if the country is known then.
+pub fn on(code: CountryCode, day: Day) -> Option<&'static Market> {
+    rows(code).iter().find(|row| row.effective.holds_on(day))
+}
+
+/// The country's CSP region on a day; `None` when it is no CSP market that day.
+pub fn region_on(code: CountryCode, day: Day) -> Option<Region> {
+    on(code, day).and_then(|row| row.region)
+}
+
+/// Every known country code, sorted.
+pub fn known_codes() -> impl Iterator<Item = &'static str> {
+    MARKETS.iter().enumerate().filter(|(i, row)| *i == 0 || MARKETS[i - 1].code != row.code).map(|(_, row)| row.code)
+}
+
+/// The dates on which some market row starts or stops holding.
+pub fn change_days() -> impl Iterator<Item = Day> {
+    MARKETS.iter().flat_map(|row| row.effective.from.into_iter().chain(row.effective.until))
+}

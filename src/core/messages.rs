@@ -1,0 +1,63 @@
+//! The message catalog: every rule message, action, note, error and UI string in English, French and
+//! German, keyed by a stable message key. Compiled in from `data/messages.tsv` (see `messages_table.rs`).
+
+use serde::{Deserialize, Serialize};
+
+/// A language the catalog is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// French (the source documents' language).
+    Fr,
+    /// German.
+    De,
+}
+
+impl Lang {
+    /// Every language, in switcher order.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::De];
+
+    /// The BCP 47 tag (`en`, `fr`, `de`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `fr-CA`; `None` for other languages.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.tag() == primary)
+    }
+
+    fn column(self) -> usize {
+        self as usize
+    }
+}
+
+include!("messages_table.rs");
+
+/// The text of `key` in `lang`; the key itself when the catalog lacks it (a test forbids that).
+pub fn text(key: &str, lang: Lang) -> &str {
+    lookup(key).map_or(key, |texts| texts[lang.column()])
+}
+
+/// The texts of `key` in every language, if the catalog has it.
+pub fn lookup(key: &str) -> Option<&'static [&'static str; 3]> {
+    MESSAGES.binary_search_by(|(candidate, _)| (*candidate).cmp(key)).ok().map(|index| &MESSAGES[index].1)
+}
+
+/// Fills the `{}` placeholder of a message with `detail`.
+pub fn format(template: &str, detail: &str) -> String {
+    template.replacen("{}", detail, 1)
+}
+
+/// The message key naming a vocabulary value (`region.europe`).
+pub fn label_key<V: super::vocabulary::Vocabulary>(value: V) -> String {
+    format!("{}.{}", V::KEY_PREFIX, value.id())
+}

@@ -1,0 +1,336 @@
+//! Reading a query from JSON: every problem is collected with its JSON path, nothing panics.
+
+use super::day::Day;
+use super::markets::CountryCode;
+use super::query::{Customer, Partner, Query, API_VERSION};
+use super::vocabulary::{PartnerModel, Relation, Vocabulary};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One thing wrong with a query.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Problem {
+    /// JSON path of the offending field (`partner.country`), or empty for the whole document.
+    pub path: String,
+    /// Message key of the kind of problem (`error.unknown_country`).
+    pub code: &'static str,
+    /// The offending value or the expected values, shown in the message.
+    pub detail: String,
+    /// English message.
+    pub message: String,
+}
+
+/// Everything wrong with a query; never empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct QueryError {
+    /// Contract version.
+    pub api_version: u32,
+    /// Every problem found, in document order.
+    pub problems: Vec<Problem>,
+}
+
+/// Longest piece of user input repeated in a message.
+const MAX_ECHO: usize = 40;
+
+fn echo(value: &str) -> String {
+    match value.char_indices().nth(MAX_ECHO) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses JSON text into a query.
+///
+/// # Errors
+/// Returns every problem found: malformed JSON, unknown fields, wrong types, unknown values, contradictions.
+pub fn parse_query_str(text: &str) -> Result<Query, QueryError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => parse_query(&value),
+        Err(error) => {
+            let mut walker = Walker::default();
+            walker.report("", "error.malformed_json", error.to_string());
+            Err(walker.into_error())
+        }
+    }
+}
+
+/// Reads a query from a JSON value.
+///
+/// # Errors
+/// Returns every problem found: unknown fields, wrong types, unknown values, contradictions.
+pub fn parse_query(value: &Value) -> Result<Query, QueryError> {
+    let mut walker = Walker::default();
+    let query = walker.query(value);
+    match query {
+        Some(query) if walker.problems.is_empty() => Ok(query),
+        _ => Err(walker.into_error()),
+    }
+}
+
+#[derive(Default)]
+struct Walker {
+    problems: Vec<Problem>,
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+impl Walker {
+    fn into_error(self) -> QueryError {
+        QueryError { api_version: API_VERSION, problems: self.problems }
+    }
+
+    fn report(&mut self, path: &str, code: &'static str, detail: String) {
+        let message = super::messages::format(super::messages::text(code, super::messages::Lang::En), &detail);
+        self.problems.push(Problem { path: path.to_string(), code, detail, message });
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) -> Option<()> {
+        self.report(path, "error.wrong_type", format!("{expected}, not {}", kind(found)));
+        None
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str, fields: &[&str]) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.wrong_type(path, "an object", value)?;
+            return None;
+        };
+        for key in map.keys().filter(|key| !fields.contains(&key.as_str())) {
+            self.report(&join(path, key), "error.unknown_field", format!("`{}`; expected one of {}", echo(key), fields.join(", ")));
+        }
+        Some(map)
+    }
+
+    fn field<'v, T>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        parent: &str,
+        key: &str,
+        read: impl FnOnce(&mut Self, &'v Value, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        let path = join(parent, key);
+        match map.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => read(self, value, &path).map(Some),
+        }
+    }
+
+    fn required<'v, T>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        parent: &str,
+        key: &str,
+        read: impl FnOnce(&mut Self, &'v Value, &str) -> Option<T>,
+    ) -> Option<T> {
+        let found = self.field(map, parent, key, read)?;
+        if found.is_none() {
+            self.report(&join(parent, key), "error.missing_field", key.to_string());
+        }
+        found
+    }
+
+    fn text<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v str> {
+        match value {
+            Value::String(text) => Some(text),
+            other => self.wrong_type(path, "a string", other).and(None),
+        }
+    }
+
+    fn boolean(&mut self, value: &Value, path: &str) -> Option<bool> {
+        match value {
+            Value::Bool(flag) => Some(*flag),
+            other => self.wrong_type(path, "true or false", other).and(None),
+        }
+    }
+
+    fn choice<V: Vocabulary>(&mut self, value: &Value, path: &str) -> Option<V> {
+        let text = self.text(value, path)?;
+        let found = V::from_id(text);
+        if found.is_none() {
+            self.report(path, "error.unknown_value", format!("`{}`; expected one of {}", echo(text), V::expected()));
+        }
+        found
+    }
+
+    fn country(&mut self, value: &Value, path: &str) -> Option<CountryCode> {
+        let text = self.text(value, path)?;
+        match CountryCode::parse(text) {
+            Some(code) if code.is_known() => Some(code),
+            Some(_) => {
+                self.report(path, "error.unknown_country", echo(text));
+                None
+            }
+            None => {
+                self.report(path, "error.malformed_country", echo(text));
+                None
+            }
+        }
+    }
+
+    fn day(&mut self, value: &Value, path: &str) -> Option<Day> {
+        let text = self.text(value, path)?;
+        let day = Day::parse(text);
+        if day.is_none() {
+            self.report(path, "error.bad_date", echo(text));
+        }
+        day
+    }
+
+    fn list<V: Vocabulary + PartialEq>(&mut self, value: &Value, path: &str) -> Option<Vec<V>> {
+        let Value::Array(items) = value else {
+            return self.wrong_type(path, "an array", value).and(None);
+        };
+        let mut chosen = Vec::with_capacity(items.len());
+        let mut complete = true;
+        for (index, item) in items.iter().enumerate() {
+            match self.choice::<V>(item, &format!("{path}[{index}]")) {
+                Some(choice) if !chosen.contains(&choice) => chosen.push(choice),
+                Some(_) => {}
+                None => complete = false,
+            }
+        }
+        complete.then_some(chosen)
+    }
+
+    fn version(&mut self, value: &Value, path: &str) -> Option<u32> {
+        if value.as_u64() == Some(u64::from(API_VERSION)) {
+            Some(API_VERSION)
+        } else {
+            self.report(path, "error.api_version", echo(&value.to_string()));
+            None
+        }
+    }
+
+    fn query(&mut self, value: &Value) -> Option<Query> {
+        let map = self.object(value, "", &["api_version", "as_of", "partner", "customer", "cloud", "task"])?;
+        let api_version = self.required(map, "", "api_version", Self::version);
+        let as_of = self.required(map, "", "as_of", Self::day);
+        let partner = self.required(map, "", "partner", Self::partner);
+        let customer = self.required(map, "", "customer", Self::customer);
+        let cloud = self.field(map, "", "cloud", Self::choice);
+        let task = self.field(map, "", "task", Self::choice);
+        let query = Query { api_version: api_version?, as_of: as_of?, partner: partner?, customer: customer?, cloud: cloud?, task: task? };
+        self.contradictions(&query);
+        Some(query)
+    }
+
+    fn partner(&mut self, value: &Value, path: &str) -> Option<Partner> {
+        let fields = ["country", "model", "has_partner_id", "mpa_signed", "provider_country", "programs", "us_gov_validated", "role"];
+        let map = self.object(value, path, &fields)?;
+        let country = self.required(map, path, "country", Self::country);
+        let model = self.required(map, path, "model", Self::choice);
+        let has_partner_id = self.field(map, path, "has_partner_id", Self::boolean);
+        let mpa_signed = self.field(map, path, "mpa_signed", Self::boolean);
+        let provider_country = self.field(map, path, "provider_country", Self::country);
+        let programs = self.field(map, path, "programs", Self::list);
+        let us_gov_validated = self.field(map, path, "us_gov_validated", Self::boolean);
+        let role = self.field(map, path, "role", Self::choice);
+        Some(Partner {
+            country: country?,
+            model: model?,
+            has_partner_id: has_partner_id?,
+            mpa_signed: mpa_signed?,
+            provider_country: provider_country?,
+            programs: programs?,
+            us_gov_validated: us_gov_validated?,
+            role: role?,
+        })
+    }
+
+    fn customer(&mut self, value: &Value, path: &str) -> Option<Customer> {
+        let map = self.object(value, path, &["country", "segment", "relation", "national_cloud_customer"])?;
+        let country = self.required(map, path, "country", Self::country);
+        let segment = self.required(map, path, "segment", Self::choice);
+        let relation = self.required(map, path, "relation", Self::choice);
+        let status = self.field(map, path, "national_cloud_customer", Self::choice);
+        Some(Customer { country: country?, segment: segment?, relation: relation?, national_cloud_customer: status? })
+    }
+
+    fn contradictions(&mut self, query: &Query) {
+        let reseller = query.partner.model == PartnerModel::IndirectReseller;
+        if query.partner.provider_country.is_some() && !reseller {
+            self.report("partner.provider_country", "error.provider_for_non_reseller", query.partner.model.id().to_string());
+        }
+        if query.customer.relation == Relation::OwnProvider && !reseller {
+            self.report("customer.relation", "error.own_provider_for_non_reseller", query.partner.model.id().to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<(String, &'static str)> {
+        parse_query_str(text).expect_err("invalid").problems.into_iter().map(|p| (p.path, p.code)).collect()
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let found = problems(
+            r#"{"api_version":1,"as_of":"2021-02-30","colour":1,
+                "partner":{"country":"ZZ","model":"wholesaler","programs":["commercial","mars"]},
+                "customer":{"country":"fr","segment":"commercial","relation":5}}"#,
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("colour".into(), "error.unknown_field"),
+                ("as_of".into(), "error.bad_date"),
+                ("partner.country".into(), "error.unknown_country"),
+                ("partner.model".into(), "error.unknown_value"),
+                ("partner.programs[1]".into(), "error.unknown_value"),
+                ("customer.country".into(), "error.malformed_country"),
+                ("customer.relation".into(), "error.wrong_type"),
+            ]
+        );
+    }
+
+    #[test]
+    fn contradictions_are_problems() {
+        let found = problems(
+            r#"{"api_version":1,"as_of":"2021-02-01",
+                "partner":{"country":"FR","model":"direct_bill","provider_country":"DE"},
+                "customer":{"country":"FR","segment":"commercial","relation":"own_provider"}}"#,
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("partner.provider_country".into(), "error.provider_for_non_reseller"),
+                ("customer.relation".into(), "error.own_provider_for_non_reseller"),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_required_fields_and_bad_json_are_problems() {
+        assert_eq!(problems("{}").len(), 4);
+        assert_eq!(problems("[1").first().map(|p| p.1), Some("error.malformed_json"));
+        assert_eq!(problems("42"), vec![(String::new(), "error.wrong_type")]);
+    }
+
+    #[test]
+    fn long_input_is_cut_in_messages() {
+        let long = "x".repeat(1_000_000);
+        let error = parse_query_str(&format!(r#"{{"api_version":1,"as_of":"{long}"}}"#)).expect_err("invalid");
+        assert!(error.problems.iter().all(|p| p.message.len() < 300));
+    }
+}

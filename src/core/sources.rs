@@ -1,0 +1,241 @@
+//! The documents rules are cited from: the five source documents (Partner Center docs, French locale,
+//! CC BY 4.0) and the later Partner Center pages that dated changes come from.
+
+use serde::Serialize;
+
+/// A document a rule can cite, with the section anchors it has.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Source {
+    /// Stable identifier: the seed file name, or the Partner Center page name.
+    pub id: &'static str,
+    /// English title.
+    pub title: &'static str,
+    /// Public page (en-us).
+    pub url: &'static str,
+    /// Date of the version the facts were taken from.
+    pub version_date: &'static str,
+    /// Section anchors (`<a name=…>`) the document has; empty for pages cited as a whole.
+    pub sections: &'static [&'static str],
+}
+
+/// A pointer to a document section: what every rule and note carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Citation {
+    /// The cited document's identifier (see [`SOURCES`]).
+    pub document: &'static str,
+    /// The section anchor; empty when the page is cited as a whole.
+    pub section: &'static str,
+    /// The document's English title.
+    pub title: &'static str,
+    /// The public page; link to `url#section`.
+    pub url: &'static str,
+}
+
+/// Cites `section` of `source`.
+pub const fn cite(source: &Source, section: &'static str) -> Citation {
+    Citation { document: source.id, section, title: source.title, url: source.url }
+}
+
+impl Citation {
+    /// `document#section`, the short form used in docs and tests.
+    pub fn short(&self) -> String {
+        if self.section.is_empty() {
+            self.document.to_string()
+        } else {
+            format!("{}#{}", self.document, self.section)
+        }
+    }
+}
+
+/// Partner Center for Microsoft Cloud Germany (2018-08), with the CSP FAQ.
+pub const GERMANY_2018: Source = Source {
+    id: "000_6afa813301a98690.txt",
+    title: "Partner Center for Microsoft Cloud Germany",
+    url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-cloud-germany",
+    version_date: "2018-08",
+    sections: &[
+        "partner-center-for-microsoft-cloud-germany",
+        "microsoft-cloud-germany-meeting-german-data-protection-requirements",
+        "partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta",
+        "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany",
+    ],
+};
+
+/// Partner Center for Microsoft Cloud Germany for partners selling in EU & EFTA (2020-10-12).
+pub const GERMANY_2020: Source = Source {
+    id: "001_0a1de67b1829e173.txt",
+    title: "Partner Center for Microsoft Cloud Germany for partners selling to customers in EU & EFTA countries",
+    url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-cloud-germany",
+    version_date: "2020-10-12",
+    sections: &[
+        "partner-center-for-microsoft-cloud-germany-for-partners-selling-to-customers-in-eu--efta-countries",
+        "migrate-customers-from-microsoft-cloud-germany-to-another-european-region",
+        "you-already-have-a-csp-account",
+        "you-dont-already-have-a-csp-account",
+        "selling-german-cloud-solutions-in-eu-and-efta",
+        "next-steps",
+    ],
+};
+
+/// Frequently asked questions for Partner Center for Microsoft Cloud for US Government (2019-03-15).
+pub const US_GOVERNMENT_FAQ: Source = Source {
+    id: "002_27d6eb6990a20835.txt",
+    title: "Frequently asked questions for Partner Center for Microsoft Cloud for US Government",
+    url: "https://learn.microsoft.com/en-us/partner-center/faq-for-us-govt-cloud",
+    version_date: "2019-03-15",
+    sections: &[
+        "frequently-asked-questions-for-partner-center-for-microsoft-cloud-for-us-government",
+        "frequently-asked-questions",
+        "common",
+        "microsoft-cloud-for-us-government-for-azure",
+    ],
+};
+
+/// Enroll in the Cloud Solution Provider program (2019-11-27).
+pub const ENROLLMENT: Source = Source {
+    id: "003_88aa279d84c9d6cf.txt",
+    title: "Enroll in the Cloud Solution Provider program",
+    url: "https://learn.microsoft.com/en-us/partner-center/enrolling-in-the-csp-program",
+    version_date: "2019-11-27",
+    sections: &[
+        "enroll-in-the-cloud-solution-provider-program",
+        "get-started",
+        "enroll-as-an-indirect-reseller",
+        "enroll-as-a-direct-bill-partner",
+        "minimum-requirements",
+        "verify-direct-bill-eligibility",
+        "transition-from-direct-bill-to-indirect-reseller",
+        "csp-regional-markets-and-currencies",
+    ],
+};
+
+/// Learn how partners can work with other partners in the CSP program (2020-05-12).
+pub const PARTNER_RELATIONSHIPS: Source = Source {
+    id: "004_67f44b5b4431ee71.txt",
+    title: "Learn how partners can work with other partners in the CSP program",
+    url: "https://learn.microsoft.com/en-us/partner-center/csp-supported-partner-relationships",
+    version_date: "2020-05-12",
+    sections: &[
+        "learn-how-partners-can-work-with-other-partners-in-the-csp-program",
+        "types-of-partner-relationships-in-the-csp-program",
+        "csp-program-requirements-signing-the-microsoft-partner-agreement-mpa",
+        "supported-partner-transactions-in-the-csp-program",
+        "next-steps",
+    ],
+};
+
+/// CSP regional markets and currencies (lists of 2021-04-15 and 2023-08-17).
+pub const REGIONAL_MARKETS: Source = Source {
+    id: "regional-authorization-overview",
+    title: "Cloud Solution Provider regional markets and currencies",
+    url: "https://learn.microsoft.com/en-us/partner-center/regional-authorization-overview",
+    version_date: "2023-08-17",
+    sections: &[],
+};
+
+/// CSP Program Guide update of August 2023 (US territories join the United States region).
+pub const PROGRAM_GUIDE_2023: Source = Source {
+    id: "announcements-2023-august",
+    title: "Partner Center announcements, August 2023: CSP Program Guide update",
+    url: "https://learn.microsoft.com/en-us/partner-center/announcements/2023-august",
+    version_date: "2023-08",
+    sections: &[],
+};
+
+/// National clouds in the CSP program (21Vianet, US Government, Germany).
+pub const NATIONAL_CLOUDS: Source = Source {
+    id: "csp-national-clouds-overview",
+    title: "Sell cloud solutions in national clouds",
+    url: "https://learn.microsoft.com/en-us/partner-center/csp-national-clouds-overview",
+    version_date: "2022-05-03",
+    sections: &[],
+};
+
+/// Developing for Partner Center in national clouds.
+pub const NATIONAL_CLOUD_DEVELOPERS: Source = Source {
+    id: "developing-for-partner-center-for-microsoft-national-cloud",
+    title: "Developing for Partner Center for Microsoft national clouds",
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/developing-for-partner-center-for-microsoft-national-cloud",
+    version_date: "2023-09-28",
+    sections: &[],
+};
+
+/// Partner Center for Microsoft Cloud for US Government (later version, 2021-11-08).
+pub const US_GOVERNMENT_2021: Source = Source {
+    id: "partner-center-for-microsoft-us-govt-cloud",
+    title: "Partner Center for Microsoft Cloud for US Government",
+    url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-us-govt-cloud",
+    version_date: "2021-11-08",
+    sections: &[],
+};
+
+/// Azure Germany developer guide (closure of Microsoft Cloud Germany on 2021-10-29).
+pub const GERMANY_CLOSURE: Source = Source {
+    id: "germany-developer-guide",
+    title: "Azure Germany developer guide",
+    url: "https://learn.microsoft.com/en-us/azure/germany/germany-developer-guide",
+    version_date: "2020-09-30",
+    sections: &[],
+};
+
+/// Partner Center roles and permissions.
+pub const PERMISSIONS: Source = Source {
+    id: "permissions-overview",
+    title: "Assign users roles and permissions",
+    url: "https://learn.microsoft.com/en-us/partner-center/permissions-overview",
+    version_date: "2022-11-22",
+    sections: &[],
+};
+
+/// Create a new customer (roles allowed).
+pub const ADD_CUSTOMER: Source = Source {
+    id: "add-a-new-customer",
+    title: "Create a new customer",
+    url: "https://learn.microsoft.com/en-us/partner-center/add-a-new-customer",
+    version_date: "2023",
+    sections: &[],
+};
+
+/// Create a new subscription (roles allowed to place an order).
+pub const CREATE_SUBSCRIPTION: Source = Source {
+    id: "create-a-new-subscription",
+    title: "Create a new subscription",
+    url: "https://learn.microsoft.com/en-us/partner-center/create-a-new-subscription",
+    version_date: "2023",
+    sections: &[],
+};
+
+/// Transition from direct bill to indirect reseller (resellers cannot create customer tenants).
+pub const DIRECT_TO_INDIRECT: Source = Source {
+    id: "transition-direct-to-indirect",
+    title: "Transition from CSP direct-bill partner to CSP indirect reseller",
+    url: "https://learn.microsoft.com/en-us/partner-center/transition-direct-to-indirect",
+    version_date: "2023",
+    sections: &[],
+};
+
+/// Every document the project cites.
+pub static SOURCES: &[Source] = &[
+    GERMANY_2018,
+    GERMANY_2020,
+    US_GOVERNMENT_FAQ,
+    ENROLLMENT,
+    PARTNER_RELATIONSHIPS,
+    REGIONAL_MARKETS,
+    PROGRAM_GUIDE_2023,
+    NATIONAL_CLOUDS,
+    NATIONAL_CLOUD_DEVELOPERS,
+    US_GOVERNMENT_2021,
+    GERMANY_CLOSURE,
+    PERMISSIONS,
+    ADD_CUSTOMER,
+    CREATE_SUBSCRIPTION,
+    DIRECT_TO_INDIRECT,
+];
+
+/// The document with this identifier.
+pub fn source(id: &str) -> Option<&'static Source> {
+    SOURCES.iter().find(|source| source.id == id)
+}

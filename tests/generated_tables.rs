@@ -1,0 +1,103 @@
+//! Regenerates the compiled-in tables from `data/*.tsv` and fails when the checked-in copy was stale.
+//! Run `cargo test --test generated_tables` after editing a data file.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn read_tsv(path: &str) -> Vec<csv::StringRecord> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("data file");
+    let body: String = text.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_reader(body.as_bytes());
+    reader.records().map(|record| record.expect("well-formed TSV row")).collect()
+}
+
+fn day_literal(text: &str) -> String {
+    if text.is_empty() {
+        "None".into()
+    } else {
+        let parts: Vec<&str> = text.split('-').collect();
+        format!("Some(crate::day!({} - {} - {}))", parts[0], parts[1], parts[2])
+    }
+}
+
+fn variant(prefix: &str, id: &str) -> String {
+    if id.is_empty() {
+        return "None".into();
+    }
+    let camel: String = id
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect();
+    format!("Some({prefix}::{camel})")
+}
+
+/// Writes `path` if its content differs; returns whether it was stale.
+fn refresh(path: &str, content: &str) -> bool {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let stale = std::fs::read_to_string(&full).ok().as_deref() != Some(content);
+    if stale {
+        std::fs::write(&full, content).expect("write generated table");
+    }
+    stale
+}
+
+fn markets_table() -> String {
+    let mut rows = read_tsv("data/csp-markets.tsv");
+    rows.sort_by(|a, b| (&a[0], &a[5]).cmp(&(&b[0], &b[5])));
+    let mut out = String::from(
+        "// Generated from data/csp-markets.tsv by tests/generated_tables.rs. Do not edit.\n\n\
+         /// Every market row, sorted by country code, then by start day.\n\
+         pub static MARKETS: &[Market] = &[\n",
+    );
+    for row in &rows {
+        writeln!(
+            out,
+            "    Market {{ code: {:?}, iso2: {:?}, name: {:?}, region: {}, currency: {:?}, effective: Effective {{ from: {}, until: {} }}, bloc: {}, note: {:?} }},",
+            &row[0], &row[1], &row[2], variant("Region", &row[3]), &row[4], day_literal(&row[5]), day_literal(&row[6]), variant("Bloc", &row[7]), &row[8]
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+fn messages_table() -> String {
+    let mut rows = read_tsv("data/messages.tsv");
+    rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    let mut out = String::from(
+        "// Generated from data/messages.tsv by tests/generated_tables.rs. Do not edit.\n\n\
+         /// Every message: key, then its text in English, French and German; sorted by key.\n\
+         pub static MESSAGES: &[(&str, [&str; 3])] = &[\n",
+    );
+    for row in &rows {
+        writeln!(out, "    ({:?}, [{:?}, {:?}, {:?}]),", &row[0], &row[1], &row[2], &row[3]).unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn compiled_in_tables_match_their_data_files() {
+    let stale: Vec<&str> = [
+        ("src/core/markets_table.rs", markets_table()),
+        ("src/core/messages_table.rs", messages_table()),
+    ]
+    .iter()
+    .filter(|(path, content)| refresh(path, content))
+    .map(|(path, _)| *path)
+    .collect();
+    assert!(stale.is_empty(), "regenerated {stale:?}; rebuild and commit them");
+}
+
+#[test]
+fn market_codes_are_unique_per_day_and_complete() {
+    let rows = read_tsv("data/csp-markets.tsv");
+    let codes: std::collections::BTreeSet<&str> = rows.iter().map(|row| &row[0]).collect();
+    let markets: std::collections::BTreeSet<&str> = rows.iter().filter(|row| !row[3].is_empty()).map(|row| &row[0]).collect();
+    // The reference table lists 246 markets (2021 and 2023 lists together); six more countries are no market.
+    assert_eq!(markets.len(), 246);
+    assert_eq!(codes.len(), 252);
+}
