@@ -43,6 +43,9 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         notes: Vec::new(),
     };
     let mut strongest = Outcome::Pass;
+    // Ways out of failed rules, and steps for rules that need action: a denial shows only the former.
+    let mut ways_out = Vec::new();
+    let mut steps = Vec::new();
     for rule in RULES.iter().filter(|rule| rule.applies(cloud, day)) {
         let outcome = match (rule.check)(facts) {
             Check::Skip => continue,
@@ -51,12 +54,12 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
                 decision.cautions.push(Note { id: rule.id, message_key: key, message: english(key), citation: rule.citation });
                 Outcome::Pass
             }
-            Check::Fail(ways_out) => {
-                push_actions(&mut decision.actions, rule.id, ways_out);
+            Check::Fail(keys) => {
+                push_actions(&mut ways_out, rule.id, keys);
                 Outcome::Fail
             }
             Check::Act(actions) => {
-                push_actions(&mut decision.actions, rule.id, &actions);
+                push_actions(&mut steps, rule.id, &actions);
                 Outcome::NeedsAction
             }
             Check::Missing(fact) => {
@@ -72,6 +75,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         decision.reasons.push(Reason { rule: rule.id, outcome, message_key: rule.message, message: english(rule.message), citation: rule.citation });
     }
     decision.verdict = strongest.verdict();
+    decision.actions = if strongest == Outcome::Fail { ways_out } else { steps };
     for note in NOTES.iter().filter(|note| note.clouds.contains(&cloud) && note.effective.holds_on(day)) {
         let entry = Note { id: note.id, message_key: note.message, message: english(note.message), citation: note.citation };
         match note.shown {
