@@ -19,7 +19,7 @@ fn csp_partner_id_is_needed_to_enroll() {
     let without = query(|q| q.partner.has_partner_id = Some(false));
     assert_rule(&without, Cloud::Commercial, "CSP-PARTNER-ID", Some(NeedsAction));
     assert_eq!(verdict(&without, Cloud::Commercial), Verdict::NeedsAction);
-    assert!(cloud(&without, Cloud::Commercial).actions.iter().any(|a| a.message_key == "action.get_partner_id"));
+    assert!(cloud(&without, Cloud::Commercial).actions.iter().any(|a| a.text.key() == "action.get_partner_id"));
     let unstated = query(|q| q.partner.has_partner_id = None);
     assert_eq!(verdict(&unstated, Cloud::Commercial), Verdict::Unknown);
     assert_eq!(cloud(&unstated, Cloud::Commercial).missing_facts, vec![Fact::HasPartnerId]);
@@ -53,7 +53,7 @@ fn own_use_goes_on_a_separate_customer_type_tenant() {
     let own_tenant = query(|q| q.customer.relation = Relation::OwnCustomerTenant);
     assert_rule(&own_tenant, Cloud::Commercial, "CSP-OWN-USE-TENANT", Some(Pass));
     assert_eq!(verdict(&own_tenant, Cloud::Commercial), Verdict::Allowed);
-    assert!(cloud(&own_tenant, Cloud::Commercial).cautions.iter().any(|c| c.message_key == "caution.own_use_tenant"));
+    assert!(cloud(&own_tenant, Cloud::Commercial).cautions.iter().any(|c| c.text.key() == "caution.own_use_tenant"));
     let csp_tenant = query(|q| q.customer.relation = Relation::SelfTenant);
     assert_rule(&csp_tenant, Cloud::Commercial, "CSP-OWN-USE-TENANT", Some(Fail));
     assert_rule(&query(|_| {}), Cloud::Commercial, "CSP-OWN-USE-TENANT", None);
@@ -68,7 +68,7 @@ fn reseller_cannot_buy_for_own_use_from_its_own_provider() {
         q.customer.relation = Relation::OwnProvider;
     });
     assert_rule(&q, Cloud::Commercial, "CSP-RESELLER-OWN-PROVIDER", Some(Fail));
-    let options: Vec<_> = cloud(&q, Cloud::Commercial).actions.iter().map(|a| a.message_key).collect();
+    let options: Vec<_> = cloud(&q, Cloud::Commercial).actions.iter().map(|a| a.text.key()).collect();
     assert_eq!(options, ["action.own_use_separate_tenant", "action.own_use_end_provider_relationship", "action.own_use_second_provider"]);
     let unrelated = query(|q| {
         q.partner.model = PartnerModel::IndirectReseller;
@@ -117,7 +117,7 @@ fn customers_only_in_the_partners_region() {
     assert_rule(&same, Cloud::Commercial, "COM-SAME-REGION-CUSTOMER", Some(Pass));
     let other = query(|q| q.customer.country = country("US"));
     assert_rule(&other, Cloud::Commercial, "COM-SAME-REGION-CUSTOMER", Some(Fail));
-    assert!(cloud(&other, Cloud::Commercial).actions.iter().any(|a| a.message_key == "action.account_in_customer_region"));
+    assert!(cloud(&other, Cloud::Commercial).actions.iter().any(|a| a.text.key() == "action.account_in_customer_region"));
     // Reference: the tenant's country counts. A Brazilian company with a US tenant is a US customer.
     let us_tenant = query(|q| {
         q.partner.country = country("US");
@@ -202,7 +202,7 @@ fn mpa_is_required_from_february_2020() {
         q.partner.provider_country = Some(country("DE"));
         q.partner.mpa_signed = Some(false);
     });
-    assert!(cloud(&reseller, Cloud::Commercial).actions.iter().any(|a| a.message_key == "action.sign_mpa_reseller"));
+    assert!(cloud(&reseller, Cloud::Commercial).actions.iter().any(|a| a.text.key() == "action.sign_mpa_reseller"));
     assert_rule(&query(|q| q.as_of = day("2020-02-01")), Cloud::Commercial, "COM-MPA-SIGNED", Some(Pass));
 }
 
@@ -337,7 +337,7 @@ fn germany_migration_needs_an_active_european_account_and_a_global_admin() {
         q.partner.role = Some(Role::SalesAgent);
     });
     assert_rule(&no_european_account, Cloud::Germany, "GER-MIGRATION-ACCOUNT", Some(NeedsAction));
-    let actions: Vec<_> = cloud(&no_european_account, Cloud::Germany).actions.iter().map(|a| a.message_key).collect();
+    let actions: Vec<_> = cloud(&no_european_account, Cloud::Germany).actions.iter().map(|a| a.text.key()).collect();
     assert_eq!(actions, ["action.create_european_account", "action.sign_in_as_global_admin"]);
     let task_portals: Vec<_> = cloud(&migrate(&|_| {}), Cloud::Germany).task_portals.iter().map(|p| p.id).collect();
     assert_eq!(task_portals, ["partner_center_germany"]);
@@ -434,6 +434,6 @@ fn a_denial_lists_only_ways_out() {
         q.customer.country = country("US");
         q.partner.mpa_signed = Some(false);
     });
-    let actions: Vec<_> = cloud(&q, Cloud::Commercial).actions.iter().map(|a| a.message_key).collect();
+    let actions: Vec<_> = cloud(&q, Cloud::Commercial).actions.iter().map(|a| a.text.key()).collect();
     assert_eq!(actions, ["action.account_in_customer_region"]);
 }

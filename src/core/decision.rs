@@ -1,6 +1,7 @@
 //! The answer: one decision per cloud, each with its verdict, portals, reasons, actions and notes.
 
 use super::day::Day;
+use super::messages::Text;
 use super::portals::Portal;
 use super::query::Fact;
 use super::sources::Citation;
@@ -87,10 +88,9 @@ pub struct Reason {
     pub rule: &'static str,
     /// How it came out.
     pub outcome: Outcome,
-    /// Message key of the rule.
-    pub message_key: &'static str,
-    /// The rule in English.
-    pub message: &'static str,
+    /// The rule's statement (`message_key`, and `message` in English).
+    #[serde(flatten)]
+    pub text: Text,
     /// Where the rule comes from.
     pub citation: Citation,
 }
@@ -101,10 +101,9 @@ pub struct Reason {
 pub struct Action {
     /// The rule that asks for it.
     pub rule: &'static str,
-    /// Message key of the action.
-    pub message_key: &'static str,
-    /// The action in English.
-    pub message: &'static str,
+    /// What to do (`message_key`, and `message` in English).
+    #[serde(flatten)]
+    pub text: Text,
 }
 
 /// A caution or standing note: true and worth knowing, but not a condition.
@@ -113,10 +112,9 @@ pub struct Action {
 pub struct Note {
     /// Note identifier.
     pub id: &'static str,
-    /// Message key of the note.
-    pub message_key: &'static str,
-    /// The note in English.
-    pub message: &'static str,
+    /// The note (`message_key`, and `message` in English).
+    #[serde(flatten)]
+    pub text: Text,
     /// Where it comes from.
     pub citation: Citation,
 }

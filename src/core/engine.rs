@@ -2,7 +2,7 @@
 
 use super::decision::{Action, CloudDecision, Decision, Note, Outcome, Reason, Verdict};
 use super::facts::Facts;
-use super::messages::{text, Lang};
+use super::messages::Text;
 use super::notes::{Shown, NOTES};
 use super::portals::{task_portals, transact_portal};
 use super::query::{Query, API_VERSION};
@@ -25,10 +25,6 @@ pub fn decide(query: &Query) -> Decision {
     }
 }
 
-fn english(key: &'static str) -> &'static str {
-    text(key, Lang::En)
-}
-
 fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
     let day = facts.day();
     let mut decision = CloudDecision {
@@ -36,7 +32,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         verdict: Verdict::Allowed,
         portal: transact_portal(cloud),
         task_portals: facts.task().map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
-        reasons: Vec::new(),
+        reasons: Vec::with_capacity(RULES.len()),
         actions: Vec::new(),
         missing_facts: Vec::new(),
         cautions: Vec::new(),
@@ -51,7 +47,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
             Check::Skip => continue,
             Check::Pass => Outcome::Pass,
             Check::Caution(key) => {
-                decision.cautions.push(Note { id: rule.id, message_key: key, message: english(key), citation: rule.citation });
+                decision.cautions.push(Note { id: rule.id, text: Text(key), citation: rule.citation });
                 Outcome::Pass
             }
             Check::Fail(keys) => {
@@ -72,12 +68,12 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         if outcome.weight() > strongest.weight() {
             strongest = outcome;
         }
-        decision.reasons.push(Reason { rule: rule.id, outcome, message_key: rule.message, message: english(rule.message), citation: rule.citation });
+        decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: rule.citation });
     }
     decision.verdict = strongest.verdict();
     decision.actions = if strongest == Outcome::Fail { ways_out } else { steps };
     for note in NOTES.iter().filter(|note| note.clouds.contains(&cloud) && note.effective.holds_on(day)) {
-        let entry = Note { id: note.id, message_key: note.message, message: english(note.message), citation: note.citation };
+        let entry = Note { id: note.id, text: Text(note.message), citation: note.citation };
         match note.shown {
             Shown::Always => decision.notes.push(entry),
             Shown::When(relevant) if relevant(facts) => decision.cautions.push(entry),
@@ -89,8 +85,8 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
 
 fn push_actions(actions: &mut Vec<Action>, rule: &'static str, keys: &[&'static str]) {
     for &key in keys {
-        if !actions.iter().any(|action| action.message_key == key) {
-            actions.push(Action { rule, message_key: key, message: english(key) });
+        if !actions.iter().any(|action| action.text.key() == key) {
+            actions.push(Action { rule, text: Text(key) });
         }
     }
 }

@@ -61,3 +61,49 @@ pub fn format(template: &str, detail: &str) -> String {
 pub fn label_key<V: super::vocabulary::Vocabulary>(value: V) -> String {
     format!("{}.{}", V::KEY_PREFIX, value.id())
 }
+
+/// A message key as the decision carries it. Its JSON form is `message_key` plus the English `message`,
+/// looked up only when serialised so that deciding stays cheap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text(pub &'static str);
+
+impl Text {
+    /// The message key.
+    pub fn key(self) -> &'static str {
+        self.0
+    }
+
+    /// The message in `lang`.
+    pub fn in_lang(self, lang: Lang) -> &'static str {
+        lookup(self.0).map_or(self.0, |texts| texts[lang.column()])
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fields = serializer.serialize_struct("Text", 2)?;
+        fields.serialize_field("message_key", self.0)?;
+        fields.serialize_field("message", self.in_lang(Lang::En))?;
+        fields.end()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> String {
+        "Text".into()
+    }
+    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        let mut schema = schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::Object.into()),
+            ..Default::default()
+        };
+        let object = schema.object();
+        for field in ["message_key", "message"] {
+            object.properties.insert(field.into(), generator.subschema_for::<String>());
+            object.required.insert(field.into());
+        }
+        schema.into()
+    }
+}

@@ -1,0 +1,126 @@
+//! Invariants over generated queries: one verdict per cloud, every non-allowed verdict explained by a
+//! cited rule, every `needs_action` with an action, every answer with a portal, determinism, and
+//! JSON round-trips.
+
+use csp_eligibility::core::decision::Outcome;
+use csp_eligibility::core::markets::known_codes;
+use csp_eligibility::core::vocabulary::CustomerStatus;
+use csp_eligibility::core::{decide, parse_query_str, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn one_of<V: Vocabulary + std::fmt::Debug>() -> impl Strategy<Value = V> {
+    select(V::ALL.to_vec())
+}
+
+fn maybe<T: std::fmt::Debug + Clone>(inner: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
+    prop_oneof![1 => Just(None), 3 => inner.prop_map(Some)]
+}
+
+fn country() -> impl Strategy<Value = CountryCode> {
+    let codes: Vec<CountryCode> = known_codes().filter_map(CountryCode::parse).collect();
+    select(codes)
+}
+
+fn day() -> impl Strategy<Value = Day> {
+    (2016i32..=2027, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Day::from_ymd(y, m, d).expect("valid day"))
+}
+
+prop_compose! {
+    fn partner()(
+        country in country(),
+        model in one_of::<PartnerModel>(),
+        has_partner_id in maybe(any::<bool>()),
+        mpa_signed in maybe(any::<bool>()),
+        provider in maybe(country()),
+        programs in maybe(proptest::collection::btree_set(one_of::<Program>(), 0..=4)),
+        us_gov_validated in maybe(any::<bool>()),
+        role in maybe(one_of::<Role>()),
+    ) -> Partner {
+        let reseller = model == PartnerModel::IndirectReseller;
+        Partner {
+            country,
+            model,
+            has_partner_id,
+            mpa_signed,
+            provider_country: provider.filter(|_| reseller),
+            programs: programs.map(|set| set.into_iter().collect()),
+            us_gov_validated,
+            role,
+        }
+    }
+}
+
+prop_compose! {
+    fn query()(
+        as_of in day(),
+        partner in partner(),
+        customer_country in country(),
+        segment in one_of::<Segment>(),
+        relation in one_of::<Relation>(),
+        status in maybe(one_of::<CustomerStatus>()),
+        cloud in maybe(one_of::<Cloud>()),
+        task in maybe(one_of::<Task>()),
+    ) -> Query {
+        let relation = if relation == Relation::OwnProvider && partner.model != PartnerModel::IndirectReseller { Relation::Unrelated } else { relation };
+        Query {
+            api_version: API_VERSION,
+            as_of,
+            partner,
+            customer: Customer { country: customer_country, segment, relation, national_cloud_customer: status },
+            cloud,
+            task,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_cloud_gets_exactly_one_explained_verdict(query in query()) {
+        let decision = decide(&query);
+        let clouds: Vec<Cloud> = decision.clouds.iter().map(|c| c.cloud).collect();
+        prop_assert_eq!(clouds, Cloud::ALL.to_vec());
+        for cloud in &decision.clouds {
+            let expected = match cloud.verdict {
+                Verdict::Allowed => None,
+                Verdict::Denied => Some(Outcome::Fail),
+                Verdict::NeedsAction => Some(Outcome::NeedsAction),
+                Verdict::Unknown => Some(Outcome::Unknown),
+            };
+            if let Some(outcome) = expected {
+                let cited = cloud.reasons.iter().any(|r| r.outcome == outcome && !r.citation.document.is_empty() && !r.citation.url.is_empty());
+                prop_assert!(cited, "{:?} without a cited {:?} rule", cloud.verdict, outcome);
+            } else {
+                prop_assert!(cloud.reasons.iter().all(|r| r.outcome == Outcome::Pass));
+            }
+            if cloud.verdict == Verdict::NeedsAction {
+                prop_assert!(!cloud.actions.is_empty(), "needs_action without an action");
+            }
+            if cloud.verdict == Verdict::Unknown {
+                prop_assert!(!cloud.missing_facts.is_empty(), "unknown without a missing fact");
+            }
+            prop_assert!(!cloud.portal.name.is_empty());
+        }
+    }
+
+    #[test]
+    fn decisions_are_deterministic(query in query()) {
+        prop_assert_eq!(decide(&query), decide(&query));
+    }
+
+    #[test]
+    fn queries_round_trip_through_json(query in query()) {
+        let text = serde_json::to_string(&query).expect("query serialises");
+        let parsed = parse_query_str(&text);
+        prop_assert_eq!(parsed.as_ref(), Ok(&query), "{}", text);
+        let again: Query = serde_json::from_str(&text).expect("serde reads it back");
+        prop_assert_eq!(again, query);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = parse_query_str(&text);
+    }
+}
