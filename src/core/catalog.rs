@@ -7,7 +7,7 @@ use super::messages::{text, Lang};
 use super::notes::{Shown, NOTES};
 use super::rules::RULES;
 use super::sources::{source, Citation};
-use super::vocabulary::Cloud;
+use super::vocabulary::Clouds;
 use serde::Serialize;
 
 /// Whether a catalog entry can change a verdict.
@@ -32,7 +32,7 @@ pub struct CatalogEntry {
     /// Rule, caution or note.
     pub kind: EntryKind,
     /// The clouds it applies to.
-    pub clouds: &'static [Cloud],
+    pub clouds: Clouds,
     /// The days it is in force.
     pub effective: Effective,
     /// Message key.

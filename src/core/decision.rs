@@ -92,7 +92,7 @@ pub struct Reason {
     #[serde(flatten)]
     pub text: Text,
     /// Where the rule comes from.
-    pub citation: Citation,
+    pub citation: &'static Citation,
 }
 
 /// Something the partner can do to turn the answer into yes.
@@ -116,7 +116,7 @@ pub struct Note {
     #[serde(flatten)]
     pub text: Text,
     /// Where it comes from.
-    pub citation: Citation,
+    pub citation: &'static Citation,
 }
 
 /// The decision for one cloud.

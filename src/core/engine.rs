@@ -32,11 +32,11 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         verdict: Verdict::Allowed,
         portal: transact_portal(cloud),
         task_portals: facts.task().map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
-        reasons: Vec::with_capacity(RULES.len()),
+        reasons: Vec::with_capacity(16),
         actions: Vec::new(),
         missing_facts: Vec::new(),
         cautions: Vec::new(),
-        notes: Vec::new(),
+        notes: Vec::with_capacity(12),
     };
     let mut strongest = Outcome::Pass;
     // Ways out of failed rules, and steps for rules that need action: a denial shows only the former.
@@ -47,7 +47,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
             Check::Skip => continue,
             Check::Pass => Outcome::Pass,
             Check::Caution(key) => {
-                decision.cautions.push(Note { id: rule.id, text: Text(key), citation: rule.citation });
+                decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
                 Outcome::Pass
             }
             Check::Fail(keys) => {
@@ -68,12 +68,12 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         if outcome.weight() > strongest.weight() {
             strongest = outcome;
         }
-        decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: rule.citation });
+        decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
     }
     decision.verdict = strongest.verdict();
     decision.actions = if strongest == Outcome::Fail { ways_out } else { steps };
-    for note in NOTES.iter().filter(|note| note.clouds.contains(&cloud) && note.effective.holds_on(day)) {
-        let entry = Note { id: note.id, text: Text(note.message), citation: note.citation };
+    for note in NOTES.iter().filter(|note| note.clouds.contains(cloud) && note.effective.holds_on(day)) {
+        let entry = Note { id: note.id, text: Text(note.message), citation: &note.citation };
         match note.shown {
             Shown::Always => decision.notes.push(entry),
             Shown::When(relevant) if relevant(facts) => decision.cautions.push(entry),

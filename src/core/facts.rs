@@ -74,6 +74,7 @@ impl<'q> Facts<'q> {
 
     /// Whether the partner or the customer is in one of `codes`.
     pub fn involves_country(&self, codes: &[&str]) -> bool {
-        [self.query.partner.country, self.query.customer.country].iter().any(|code| codes.contains(&code.as_str()))
+        let (partner, customer) = (self.query.partner.country, self.query.customer.country);
+        codes.iter().any(|code| partner.is(code) || customer.is(code))
     }
 }

@@ -26,6 +26,16 @@ impl CountryCode {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
+    /// Whether this is the country with code `code`.
+    pub fn is(self, code: &str) -> bool {
+        self.0.as_slice() == code.as_bytes()
+    }
+
+    /// A number that orders codes the way their text does.
+    fn sort_key(self) -> u16 {
+        u16::from_be_bytes(self.0)
+    }
+
     /// Whether Partner Center knows this country (as a CSP market at some date, or as no market).
     pub fn is_known(self) -> bool {
         !rows(self).is_empty()
@@ -93,9 +103,13 @@ include!("markets_table.rs");
 
 /// Every row of a country, oldest first.
 pub fn rows(code: CountryCode) -> &'static [Market] {
-    let code = code.as_str();
-    let start = MARKETS.partition_point(|row| row.code < code);
-    let end = MARKETS.partition_point(|row| row.code <= code);
+    let key = code.sort_key();
+    let row_key = |row: &Market| match row.code.as_bytes() {
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0,
+    };
+    let start = MARKETS.partition_point(|row| row_key(row) < key);
+    let end = start + MARKETS[start..].iter().take_while(|row| row_key(row) == key).count();
     &MARKETS[start..end]
 }
 

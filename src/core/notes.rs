@@ -5,7 +5,7 @@ use super::day::Effective;
 use super::facts::Facts;
 use super::rules::US_TRIBAL_FROM;
 use super::sources::{cite, Citation, ENROLLMENT, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
-use super::vocabulary::{Bloc, Cloud, PartnerModel, Segment};
+use super::vocabulary::{Bloc, Cloud, Clouds, PartnerModel, Segment};
 use crate::day;
 
 /// When a note is shown.
@@ -22,7 +22,7 @@ pub struct NoteRule {
     /// Stable identifier.
     pub id: &'static str,
     /// The clouds it is about.
-    pub clouds: &'static [Cloud],
+    pub clouds: Clouds,
     /// The days it holds.
     pub effective: Effective,
     /// When it is shown.
@@ -33,10 +33,10 @@ pub struct NoteRule {
     pub citation: Citation,
 }
 
-const COMMERCIAL: &[Cloud] = &[Cloud::Commercial];
-const GERMANY: &[Cloud] = &[Cloud::Germany];
-const US_GOVERNMENT: &[Cloud] = &[Cloud::UsGovernment];
-const VIANET: &[Cloud] = &[Cloud::Vianet21];
+const COMMERCIAL: Clouds = Clouds::of(&[Cloud::Commercial]);
+const GERMANY: Clouds = Clouds::of(&[Cloud::Germany]);
+const US_GOVERNMENT: Clouds = Clouds::of(&[Cloud::UsGovernment]);
+const VIANET: Clouds = Clouds::of(&[Cloud::Vianet21]);
 const TRANSACTIONS: &str = "supported-partner-transactions-in-the-csp-program";
 const GERMANY_FAQ: &str = "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany";
 const GERMANY_SELLING: &str = "partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta";
@@ -49,7 +49,7 @@ fn is_indirect(f: &Facts) -> bool {
     f.model() != PartnerModel::DirectBill
 }
 
-const fn note(id: &'static str, clouds: &'static [Cloud], shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
+const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
     NoteRule { id, clouds, effective: Effective::ALWAYS, shown, message, citation }
 }
 

@@ -5,7 +5,7 @@ use super::day::{Day, Effective};
 use super::facts::Facts;
 use super::query::Fact;
 use super::sources::{cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, PARTNER_RELATIONSHIPS, PERMISSIONS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
-use super::vocabulary::{Bloc, Cloud, Program, Region, Relation, Role, Segment, Task, Vocabulary};
+use super::vocabulary::{Bloc, Cloud, Clouds, Program, Region, Relation, Role, Segment, Task};
 use crate::day;
 
 /// How a rule comes out for one query.
@@ -30,7 +30,7 @@ pub struct Rule {
     /// Stable identifier, cited in reasons.
     pub id: &'static str,
     /// The clouds it applies to.
-    pub clouds: &'static [Cloud],
+    pub clouds: Clouds,
     /// The days it is in force.
     pub effective: Effective,
     /// Message key of the rule's statement.
@@ -44,15 +44,15 @@ pub struct Rule {
 impl Rule {
     /// Whether the rule is evaluated for `cloud` on `day`.
     pub fn applies(&self, cloud: Cloud, day: Day) -> bool {
-        self.clouds.contains(&cloud) && self.effective.holds_on(day)
+        self.clouds.contains(cloud) && self.effective.holds_on(day)
     }
 }
 
-const ALL_CLOUDS: &[Cloud] = Cloud::ALL;
-const COMMERCIAL: &[Cloud] = &[Cloud::Commercial];
-const GERMANY: &[Cloud] = &[Cloud::Germany];
-const US_GOVERNMENT: &[Cloud] = &[Cloud::UsGovernment];
-const VIANET: &[Cloud] = &[Cloud::Vianet21];
+const ALL_CLOUDS: Clouds = Clouds::ALL;
+const COMMERCIAL: Clouds = Clouds::of(&[Cloud::Commercial]);
+const GERMANY: Clouds = Clouds::of(&[Cloud::Germany]);
+const US_GOVERNMENT: Clouds = Clouds::of(&[Cloud::UsGovernment]);
+const VIANET: Clouds = Clouds::of(&[Cloud::Vianet21]);
 
 /// The MPA is required of every CSP partner from this day.
 pub const MPA_REQUIRED_FROM: Day = day!(2020 - 02 - 01);
@@ -437,7 +437,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.vnt_customer_china",
         citation: cite(&NATIONAL_CLOUDS, ""),
-        check: |f| pass_if(f.query.customer.country.as_str() == "CN"),
+        check: |f| pass_if(f.query.customer.country.is("CN")),
     },
 ];
 

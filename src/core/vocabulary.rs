@@ -217,3 +217,54 @@ impl Segment {
         !matches!(self, Segment::Commercial)
     }
 }
+
+/// A set of clouds, as a rule or note lists the clouds it applies to. JSON: an array of cloud ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clouds(u8);
+
+impl Clouds {
+    /// Every cloud.
+    pub const ALL: Clouds = Clouds::of(Cloud::ALL_CONST);
+
+    /// The set of `clouds`.
+    pub const fn of(clouds: &[Cloud]) -> Clouds {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < clouds.len() {
+            bits |= 1 << clouds[i] as u8;
+            i += 1;
+        }
+        Clouds(bits)
+    }
+
+    /// Whether `cloud` is in the set.
+    pub const fn contains(self, cloud: Cloud) -> bool {
+        self.0 & (1 << cloud as u8) != 0
+    }
+
+    /// The clouds in the set, in `Cloud` order.
+    pub fn iter(self) -> impl Iterator<Item = Cloud> {
+        Cloud::ALL.iter().copied().filter(move |cloud| self.contains(*cloud))
+    }
+}
+
+impl Cloud {
+    /// Every cloud, usable in constants.
+    pub const ALL_CONST: &'static [Cloud] = &[Cloud::Commercial, Cloud::Germany, Cloud::UsGovernment, Cloud::Vianet21];
+}
+
+impl Serialize for Clouds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Clouds {
+    fn schema_name() -> String {
+        "Clouds".into()
+    }
+    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        <Vec<Cloud>>::json_schema(generator)
+    }
+}
