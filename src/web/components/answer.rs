@@ -1,0 +1,163 @@
+//! The answer: one card per cloud with verdict, portals, actions, the "why" and the notes.
+
+use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
+use crate::core::portals::Portal;
+use crate::core::sources::Citation;
+use crate::core::{Lang, Vocabulary};
+use crate::web::i18n::{label, t};
+use yew::prelude::*;
+
+/// The verdict's icon, message key and CSS class. The icon and the word carry the meaning; colour only repeats it.
+pub fn verdict_look(verdict: Verdict) -> (&'static str, &'static str, &'static str) {
+    match verdict {
+        Verdict::Allowed => ("✔", "verdict.allowed", "allowed"),
+        Verdict::Denied => ("✖", "verdict.denied", "denied"),
+        Verdict::NeedsAction => ("!", "verdict.needs_action", "needs-action"),
+        Verdict::Unknown => ("?", "verdict.unknown", "unknown"),
+    }
+}
+
+fn outcome_look(outcome: Outcome) -> (&'static str, &'static str) {
+    match outcome {
+        Outcome::Pass => ("✔", "outcome.pass"),
+        Outcome::Fail => ("✖", "outcome.fail"),
+        Outcome::NeedsAction => ("!", "outcome.needs_action"),
+        Outcome::Unknown => ("?", "outcome.unknown"),
+    }
+}
+
+/// One sentence per cloud, for the live region and the print summary.
+pub fn summary(decision: &Decision, lang: Lang) -> String {
+    decision
+        .clouds
+        .iter()
+        .map(|c| format!("{}: {}.", t(lang, &format!("cloud.{}", c.cloud.id())), t(lang, verdict_look(c.verdict).1)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A link to a cited section.
+pub fn citation_link(citation: &Citation, lang: Lang) -> Html {
+    let href = if citation.section.is_empty() { citation.url.to_string() } else { format!("{}#{}", citation.url, citation.section) };
+    html! {
+        <a class="citation" href={href} target="_blank" rel="noopener noreferrer"
+            title={format!("{} — {}", t(lang, "ui.source"), citation.short())}>
+            { citation.title }
+            if !citation.section.is_empty() { <span class="section">{ format!(" § {}", citation.section) }</span> }
+        </a>
+    }
+}
+
+fn portal_view(portal: &Portal, lang: Lang) -> Html {
+    let name = t(lang, &format!("portal.{}", portal.id));
+    html! {
+        <span class="portal">
+            if let Some(url) = portal.url {
+                <a href={url} target="_blank" rel="noopener noreferrer">{ name }</a>
+            } else {
+                { name }{ " " }<span class="muted">{ format!("({})", t(lang, "ui.no_address")) }</span>
+            }
+            if let Some(enroll) = portal.enroll_url.filter(|e| Some(*e) != portal.url) {
+                { " · " }<a href={enroll} target="_blank" rel="noopener noreferrer">{ t(lang, "ui.enroll") }</a>
+            }
+        </span>
+    }
+}
+
+fn notes_list(notes: &[Note], lang: Lang) -> Html {
+    html! {
+        <ul class="notes">
+            { for notes.iter().map(|n| html! {
+                <li>{ t(lang, n.text.key()) }{ " " }{ citation_link(n.citation, lang) }</li>
+            }) }
+        </ul>
+    }
+}
+
+/// Props of [`CloudCard`].
+#[derive(Properties, PartialEq)]
+pub struct CloudCardProps {
+    /// The cloud's decision.
+    pub decision: CloudDecision,
+    /// Whether a task was asked.
+    pub task_asked: bool,
+    /// Whether this is the cloud the query asked about.
+    pub requested: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// Called with a rule id to show it in the catalog.
+    pub on_show_rule: Callback<String>,
+}
+
+/// The card of one cloud.
+#[function_component(CloudCard)]
+pub fn cloud_card(props: &CloudCardProps) -> Html {
+    let lang = props.lang;
+    let d = &props.decision;
+    let (icon, verdict_key, class) = verdict_look(d.verdict);
+    let title_id = format!("card-{}", d.cloud.id());
+    html! {
+        <article class={classes!("card", class, props.requested.then_some("requested"))} aria-labelledby={title_id.clone()} part="card">
+            <header>
+                <h3 id={title_id}>{ label(lang, d.cloud) }
+                    if props.requested { <span class="tag">{ t(lang, "ui.requested") }</span> }
+                </h3>
+                <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</p>
+            </header>
+            <p><strong>{ t(lang, "ui.portal") }{ ": " }</strong>{ portal_view(d.portal, lang) }</p>
+            if props.task_asked {
+                <p><strong>{ t(lang, "ui.task_portals") }{ ": " }</strong>
+                    if d.task_portals.is_empty() {
+                        { t(lang, "ui.task_not_applicable") }
+                    } else {
+                        { for d.task_portals.iter().enumerate().map(|(i, p)| html! { <>{ if i > 0 { " / " } else { "" } }{ portal_view(p, lang) }</> }) }
+                    }
+                </p>
+            }
+            if !d.missing_facts.is_empty() {
+                <section class="missing">
+                    <h4>{ t(lang, "ui.missing_facts") }</h4>
+                    <ul>{ for d.missing_facts.iter().map(|f| html! { <li>{ t(lang, f.message_key()) }</li> }) }</ul>
+                </section>
+            }
+            if !d.actions.is_empty() {
+                <section class="actions">
+                    <h4>{ t(lang, "ui.actions") }</h4>
+                    <ul>{ for d.actions.iter().map(|a| html! { <li>{ t(lang, a.text.key()) }</li> }) }</ul>
+                </section>
+            }
+            if !d.cautions.is_empty() {
+                <section class="cautions">
+                    <h4>{ t(lang, "ui.cautions") }</h4>
+                    { notes_list(&d.cautions, lang) }
+                </section>
+            }
+            <details class="why">
+                <summary>{ t(lang, "ui.why") }</summary>
+                <ul class="reasons">
+                    { for d.reasons.iter().map(|r| {
+                        let (icon, key) = outcome_look(r.outcome);
+                        let rule = r.rule.to_string();
+                        let show = props.on_show_rule.clone();
+                        let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); show.emit(rule.clone()); });
+                        html! {
+                            <li class={format!("reason {}", key.replace("outcome.", "").replace('_', "-"))}>
+                                <span class="icon" aria-hidden="true">{ icon }</span>
+                                <span class="visually-hidden">{ t(lang, key) }{ ": " }</span>
+                                { t(lang, r.text.key()) }{ " " }
+                                <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
+                                { citation_link(r.citation, lang) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </details>
+            if !d.notes.is_empty() {
+                <details class="notes-block">
+                    <summary>{ t(lang, "ui.notes") }</summary>
+                    { notes_list(&d.notes, lang) }
+                </details>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,83 @@
+//! The rule catalog view: every rule and note with its message, clouds, dates and citation.
+
+use super::answer::citation_link;
+use crate::core::catalog::{catalog, EntryKind};
+use crate::core::day::Effective;
+use crate::core::Lang;
+use crate::web::i18n::{label, t, tf};
+use yew::prelude::*;
+
+/// Props of [`CatalogView`].
+#[derive(Properties, PartialEq)]
+pub struct CatalogViewProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The rule to scroll to.
+    pub focus: Option<String>,
+    /// Back to the answer.
+    pub on_back: Callback<()>,
+}
+
+fn effective_text(effective: &Effective, lang: Lang) -> String {
+    match (effective.from, effective.until) {
+        (None, None) => t(lang, "ui.always").to_string(),
+        (Some(from), None) => tf(lang, "ui.from", &from.to_string()),
+        (None, Some(until)) => tf(lang, "ui.until", &until.to_string()),
+        (Some(from), Some(until)) => format!("{} {}", tf(lang, "ui.from", &from.to_string()), tf(lang, "ui.until", &until.to_string())),
+    }
+}
+
+/// The catalog.
+#[function_component(CatalogView)]
+pub fn catalog_view(props: &CatalogViewProps) -> Html {
+    let lang = props.lang;
+    let entries = use_memo(lang, |lang| catalog(*lang).entries);
+    {
+        let focus = props.focus.clone();
+        use_effect_with(focus, |focus| {
+            let target = focus.as_ref().map(|id| format!("rule-{id}")).unwrap_or_else(|| "catalog-title".into());
+            if let Some(element) = gloo::utils::document().get_element_by_id(&target) {
+                element.scroll_into_view();
+                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    let back = {
+        let on_back = props.on_back.clone();
+        Callback::from(move |_: MouseEvent| on_back.emit(()))
+    };
+    html! {
+        <section class="catalog" aria-labelledby="catalog-title">
+            <h2 id="catalog-title" tabindex="-1">{ t(lang, "ui.catalog") }</h2>
+            <p>{ t(lang, "ui.catalog_intro") }</p>
+            <button type="button" class="secondary" onclick={back.clone()}>{ t(lang, "ui.back") }</button>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "ui.rule_id") }</th>
+                    <th scope="col">{ t(lang, "ui.summary") }</th>
+                    <th scope="col">{ t(lang, "ui.clouds") }</th>
+                    <th scope="col">{ t(lang, "ui.effective") }</th>
+                    <th scope="col">{ t(lang, "ui.source") }</th>
+                </tr></thead>
+                <tbody>
+                    { for entries.iter().map(|e| {
+                        let focused = props.focus.as_deref() == Some(e.id);
+                        let kind = match e.kind { EntryKind::Rule => "ui.kind_rule", EntryKind::Caution => "ui.kind_caution", EntryKind::Note => "ui.kind_note" };
+                        html! {
+                            <tr id={format!("rule-{}", e.id)} tabindex="-1" class={classes!(focused.then_some("focused"))}>
+                                <th scope="row"><code>{ e.id }</code><br /><span class="muted">{ t(lang, kind) }</span></th>
+                                <td>{ e.message }</td>
+                                <td>{ e.clouds.iter().map(|c| label(lang, c)).collect::<Vec<_>>().join(", ") }</td>
+                                <td>{ effective_text(&e.effective, lang) }</td>
+                                <td>{ citation_link(&e.citation, lang) }<br /><span class="muted">{ e.citation.document }{ " · " }{ e.source_date }</span></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <button type="button" class="secondary" onclick={back}>{ t(lang, "ui.back") }</button>
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! A country picker: every known country, grouped by its CSP region on the as-of date, with a filter box.
+
+use super::field::{describedby, hint_and_errors};
+use crate::core::markets::{self, CountryCode, MARKETS};
+use crate::core::{Day, Lang, Vocabulary};
+use crate::core::vocabulary::Region;
+use crate::web::i18n::{label, t};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Props of [`CountrySelect`].
+#[derive(Properties, PartialEq)]
+pub struct CountrySelectProps {
+    /// Element id of the select; the filter box gets `<id>-filter`.
+    pub id: AttrValue,
+    /// Visible label.
+    pub label: AttrValue,
+    /// The selected code.
+    pub value: Option<String>,
+    /// The day regions are shown for.
+    pub as_of: Option<Day>,
+    /// Text of the "not stated" entry; `None` makes the field required.
+    #[prop_or_default]
+    pub unset_label: Option<AttrValue>,
+    /// A hint under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Error messages.
+    #[prop_or_default]
+    pub errors: Vec<String>,
+    /// The interface language.
+    pub lang: Lang,
+    /// Called with the new code.
+    pub onchange: Callback<Option<String>>,
+}
+
+/// Every known country as (region, code, name) for a day, sorted by region then name.
+fn grouped(day: Day) -> Vec<(Option<Region>, &'static str, &'static str)> {
+    let mut rows: Vec<_> = markets::known_codes()
+        .filter_map(|code| {
+            let row = CountryCode::parse(code).and_then(|c| markets::on(c, day)).or_else(|| MARKETS.iter().find(|r| r.code == code))?;
+            let region = row.region.filter(|_| row.effective.holds_on(day));
+            Some((region, row.code, row.name))
+        })
+        .collect();
+    let rank = |region: &Option<Region>| region.map_or(usize::MAX, |r| Region::ALL.iter().position(|x| *x == r).unwrap_or(0));
+    rows.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then(a.2.cmp(b.2)));
+    rows
+}
+
+/// A filterable, region-grouped country select.
+#[function_component(CountrySelect)]
+pub fn country_select(props: &CountrySelectProps) -> Html {
+    let filter = use_state(String::new);
+    let lang = props.lang;
+    let day = props.as_of.or_else(|| Day::parse("2024-01-01")).unwrap_or_else(|| Day::from_date(time::Date::MIN));
+    let rows = use_memo(day, |day| grouped(*day));
+    let value = props.value.clone().unwrap_or_default();
+    let needle = filter.to_lowercase();
+    let shown: Vec<_> = rows
+        .iter()
+        .filter(|(_, code, name)| needle.is_empty() || *code == value || name.to_lowercase().contains(&needle) || code.to_lowercase() == needle)
+        .collect();
+    let mut groups: Vec<(Option<Region>, Vec<(&str, &str)>)> = Vec::new();
+    for (region, code, name) in shown {
+        match groups.last_mut() {
+            Some((last, items)) if last == region => items.push((code, name)),
+            _ => groups.push((*region, vec![(code, name)])),
+        }
+    }
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |event: InputEvent| filter.set(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let onchange = {
+        let callback = props.onchange.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            callback.emit(if value.is_empty() { None } else { Some(value) });
+        })
+    };
+    let known = rows.iter().any(|(_, code, _)| *code == value);
+    let filter_id = format!("{}-filter", props.id);
+    html! {
+        <div class={classes!("field", "country", (!props.errors.is_empty()).then_some("has-error"))}>
+            <label for={props.id.clone()}>{ &props.label }</label>
+            { hint_and_errors(&props.id, props.hint.as_ref(), &props.errors) }
+            <div class="country-controls">
+                <label class="visually-hidden" for={filter_id.clone()}>{ format!("{} — {}", props.label, t(lang, "ui.country_filter")) }</label>
+                <input id={filter_id} type="search" class="filter" placeholder={t(lang, "ui.country_filter")} value={(*filter).clone()} {oninput} autocomplete="off" />
+                <select id={props.id.clone()} {onchange} aria-invalid={(!props.errors.is_empty()).to_string()}
+                    aria-describedby={describedby(&props.id, props.hint.is_some(), &props.errors)}>
+                    if let Some(unset) = &props.unset_label {
+                        <option value="" selected={value.is_empty()}>{ unset }</option>
+                    }
+                    if !known && !value.is_empty() {
+                        <option value={value.clone()} selected=true>{ &value }</option>
+                    }
+                    { for groups.iter().map(|(region, items)| html! {
+                        <optgroup label={region.map_or_else(|| t(lang, "region.none"), |r| label(lang, r))}>
+                            { for items.iter().map(|(code, name)| html! {
+                                <option value={code.to_string()} selected={*code == value}>{ format!("{name} ({code})") }</option>
+                            }) }
+                        </optgroup>
+                    }) }
+                </select>
+            </div>
+        </div>
+    }
+}

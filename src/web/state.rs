@@ -1,0 +1,123 @@
+//! The widget's state: the query as flat `path=value` pairs (exactly what the link carries), the
+//! language and the view. One reducer applies every user action.
+
+use crate::core::decision::Decision;
+use crate::core::flat::to_value;
+use crate::core::parse::{parse_query, QueryError};
+use crate::core::{decide, Lang, Program, Vocabulary};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Which view is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum View {
+    /// The form and the answer.
+    Answer,
+    /// The rule catalog, scrolled to a rule if one is named.
+    Catalog(Option<String>),
+}
+
+/// Everything the widget shows is derived from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The query in flat form: path → text.
+    pub fields: BTreeMap<String, String>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The current view.
+    pub view: View,
+    /// Whether the page was opened from a link that could not be read in full.
+    pub link_broken: bool,
+}
+
+/// Something the user (or the browser) did.
+pub enum Action {
+    /// Set a field; `None` clears it.
+    Set(&'static str, Option<String>),
+    /// Add or remove a program from `partner.programs`.
+    ToggleProgram(Program, bool),
+    /// Switch language.
+    SetLang(Lang),
+    /// Show the catalog, optionally at a rule.
+    ShowCatalog(Option<String>),
+    /// Back to the answer.
+    ShowAnswer,
+    /// Replace the whole query (from a link, history or storage).
+    Restore(BTreeMap<String, String>, bool),
+}
+
+impl State {
+    /// A starting query: a commercial question for today.
+    pub fn fresh(today: &str, lang: Lang) -> State {
+        let fields = [
+            ("api_version", "1"),
+            ("as_of", today),
+            ("partner.country", "FR"),
+            ("partner.model", "direct_bill"),
+            ("customer.country", "FR"),
+            ("customer.segment", "commercial"),
+            ("customer.relation", "unrelated"),
+        ];
+        State {
+            fields: fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            lang,
+            view: View::Answer,
+            link_broken: false,
+        }
+    }
+
+    /// The value of a field.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.fields.get(path).map(String::as_str)
+    }
+
+    /// The programs ticked.
+    pub fn programs(&self) -> Vec<Program> {
+        self.get("partner.programs").unwrap_or_default().split(',').filter_map(Program::from_id).collect()
+    }
+
+    /// The decision for the current fields, or every problem with them.
+    pub fn outcome(&self) -> Result<Decision, QueryError> {
+        parse_query(&to_value(self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))).map(|query| decide(&query))
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Set(path, value) => {
+                match value {
+                    Some(value) => next.fields.insert(path.to_string(), value),
+                    None => next.fields.remove(path),
+                };
+                if path == "partner.model" && next.get("partner.model") != Some("indirect_reseller") {
+                    next.fields.remove("partner.provider_country");
+                    if next.get("customer.relation") == Some("own_provider") {
+                        next.fields.insert("customer.relation".into(), "unrelated".into());
+                    }
+                }
+            }
+            Action::ToggleProgram(program, on) => {
+                let mut programs = self.programs();
+                programs.retain(|p| *p != program);
+                if on {
+                    programs.push(program);
+                }
+                let ordered: Vec<&str> = Program::ALL.iter().filter(|p| programs.contains(p)).map(|p| p.id()).collect();
+                next.fields.insert("partner.programs".into(), ordered.join(","));
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
+            Action::ShowAnswer => next.view = View::Answer,
+            Action::Restore(fields, broken) => {
+                next.fields = fields;
+                next.link_broken = broken;
+            }
+        }
+        Rc::new(next)
+    }
+}
