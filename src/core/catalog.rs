@@ -73,7 +73,7 @@ pub fn catalog(lang: Lang) -> Catalog {
     });
     let notes = NOTES.iter().map(|note| CatalogEntry {
         id: note.id,
-        kind: if matches!(note.shown, Shown::Always) { EntryKind::Note } else { EntryKind::Caution },
+        kind: if matches!(note.shown, Shown::CautionWhen(_)) { EntryKind::Caution } else { EntryKind::Note },
         clouds: note.clouds,
         effective: note.effective,
         message_key: note.message,

@@ -76,8 +76,9 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         let entry = Note { id: note.id, text: Text(note.message), citation: &note.citation };
         match note.shown {
             Shown::Always => decision.notes.push(entry),
-            Shown::When(relevant) if relevant(facts) => decision.cautions.push(entry),
-            Shown::When(_) => {}
+            Shown::NoteWhen(relevant) if relevant(facts) => decision.notes.push(entry),
+            Shown::CautionWhen(relevant) if relevant(facts) => decision.cautions.push(entry),
+            Shown::NoteWhen(_) | Shown::CautionWhen(_) => {}
         }
     }
     decision

@@ -8,13 +8,15 @@ use super::sources::{cite, Citation, ENROLLMENT, GERMANY_2018, GERMANY_2020, NAT
 use super::vocabulary::{Bloc, Cloud, Clouds, PartnerModel, Segment};
 use crate::day;
 
-/// When a note is shown.
+/// When a note is shown, and whether it is a caution or plain information.
 #[derive(Clone, Copy)]
 pub enum Shown {
     /// Always: a standing note about the cloud.
     Always,
-    /// When the query's facts make it relevant: a caution.
-    When(fn(&Facts) -> bool),
+    /// A note shown when the query's facts make it relevant (the partner's model, say).
+    NoteWhen(fn(&Facts) -> bool),
+    /// A caution shown when the query's facts make it relevant (a contradiction in the documents, say).
+    CautionWhen(fn(&Facts) -> bool),
 }
 
 /// One note of the table.
@@ -55,12 +57,12 @@ const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static 
 
 /// Every note, grouped by cloud.
 pub static NOTES: &[NoteRule] = &[
-    note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::When(is_direct_bill), "note.chain_direct", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
-    note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::When(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
-    note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::When(|f| f.is_reseller()), "note.reseller_buys_from_provider", cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
-    note("NOTE-DIRECT-BILL-REQUIREMENTS", COMMERCIAL, Shown::When(is_direct_bill), "note.direct_bill_requirements", cite(&ENROLLMENT, "minimum-requirements")),
-    note("NOTE-CREDIT-CHECK-FIRST", COMMERCIAL, Shown::When(is_direct_bill), "note.credit_check_first", cite(&ENROLLMENT, "verify-direct-bill-eligibility")),
-    note("NOTE-DIRECT-TO-INDIRECT", COMMERCIAL, Shown::When(is_direct_bill), "note.direct_to_indirect", cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller")),
+    note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.chain_direct", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::NoteWhen(|f| f.is_reseller()), "note.reseller_buys_from_provider", cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
+    note("NOTE-DIRECT-BILL-REQUIREMENTS", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_requirements", cite(&ENROLLMENT, "minimum-requirements")),
+    note("NOTE-CREDIT-CHECK-FIRST", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.credit_check_first", cite(&ENROLLMENT, "verify-direct-bill-eligibility")),
+    note("NOTE-DIRECT-TO-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_to_indirect", cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller")),
     note("NOTE-TENANT-COUNTRY-COUNTS", COMMERCIAL, Shown::Always, "note.tenant_country_counts", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-MULTI-PARTNER", COMMERCIAL, Shown::Always, "note.multi_partner", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-MULTI-CHANNEL", COMMERCIAL, Shown::Always, "note.multi_channel", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
@@ -72,9 +74,9 @@ pub static NOTES: &[NoteRule] = &[
         message: "note.region_table_before_2018_11",
         citation: cite(&REGIONAL_MARKETS, ""),
     },
-    note("NOTE-US-TERRITORIES-2023", COMMERCIAL, Shown::When(|f| f.involves_country(&["AS", "GU", "MP"])), "note.us_territories_2023", cite(&PROGRAM_GUIDE_2023, "")),
-    note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::When(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
-    note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::When(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), "note.not_a_market", cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-US-TERRITORIES-2023", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["AS", "GU", "MP"])), "note.us_territories_2023", cite(&PROGRAM_GUIDE_2023, "")),
+    note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), "note.not_a_market", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-GERMANY-DATA-TRUSTEE", GERMANY, Shown::Always, "note.germany_data_trustee", cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements")),
     note("NOTE-GERMANY-PRICING", GERMANY, Shown::Always, "note.germany_pricing", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-PRODUCTS", GERMANY, Shown::Always, "note.germany_products", cite(&GERMANY_2018, GERMANY_FAQ)),
@@ -82,12 +84,12 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-GERMANY-NO-DATA-MOVE", GERMANY, Shown::Always, "note.germany_no_data_move", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-MISSING-FEATURES", GERMANY, Shown::Always, "note.germany_missing_features", cite(&GERMANY_2018, GERMANY_SELLING)),
     note("NOTE-GERMANY-APIS", GERMANY, Shown::Always, "note.germany_apis", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-NO-RENOMINATION", GERMANY, Shown::When(|f| f.is_reseller()), "note.germany_no_renomination", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-INDIRECT-CONTRADICTION", GERMANY, Shown::When(is_indirect), "note.germany_indirect_contradiction", cite(&GERMANY_2018, GERMANY_SELLING)),
+    note("NOTE-GERMANY-NO-RENOMINATION", GERMANY, Shown::NoteWhen(|f| f.is_reseller()), "note.germany_no_renomination", cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-INDIRECT-CONTRADICTION", GERMANY, Shown::CautionWhen(is_indirect), "note.germany_indirect_contradiction", cite(&GERMANY_2018, GERMANY_SELLING)),
     note(
         "NOTE-GERMANY-UK-CONTRADICTION",
         GERMANY,
-        Shown::When(|f| f.partner_bloc == Some(Bloc::Uk) || f.customer_bloc == Some(Bloc::Uk)),
+        Shown::CautionWhen(|f| f.partner_bloc == Some(Bloc::Uk) || f.customer_bloc == Some(Bloc::Uk)),
         "note.germany_uk_contradiction",
         cite(&GERMANY_2020, "selling-german-cloud-solutions-in-eu-and-efta"),
     ),
@@ -97,13 +99,13 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-USG-NO-DATA-MOVE", US_GOVERNMENT, Shown::Always, "note.usg_no_data_move", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, "microsoft-cloud-for-us-government-for-azure")),
     note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, "note.usg_relationship_requests", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-NO-RENOMINATION", US_GOVERNMENT, Shown::When(|f| f.is_reseller()), "note.usg_no_renomination", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-INDIRECT-CONTRADICTION", US_GOVERNMENT, Shown::When(is_indirect), "note.usg_indirect_contradiction", cite(&US_GOVERNMENT_2021, "")),
+    note("NOTE-USG-NO-RENOMINATION", US_GOVERNMENT, Shown::NoteWhen(|f| f.is_reseller()), "note.usg_no_renomination", cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-INDIRECT-CONTRADICTION", US_GOVERNMENT, Shown::CautionWhen(is_indirect), "note.usg_indirect_contradiction", cite(&US_GOVERNMENT_2021, "")),
     NoteRule {
         id: "NOTE-USG-TRIBAL-BEFORE-2021-11",
         clouds: US_GOVERNMENT,
         effective: Effective::until(US_TRIBAL_FROM),
-        shown: Shown::When(|f| f.query.customer.segment == Segment::UsTribal),
+        shown: Shown::CautionWhen(|f| f.query.customer.segment == Segment::UsTribal),
         message: "note.usg_tribal_before_2021_11",
         citation: cite(&US_GOVERNMENT_2021, ""),
     },

@@ -25,7 +25,7 @@ pub static PARTNER_CENTER: Portal = Portal {
     id: "partner_center",
     name: "Partner Center",
     url: Some("https://partner.microsoft.com/dashboard/home"),
-    enroll_url: Some("https://partner.microsoft.com/dashboard/account/v3/enrollment/introduction/partnership"),
+    enroll_url: Some("https://aka.ms/accounts/varEnrollment"),
 };
 /// Partner Center for Microsoft Cloud Germany.
 pub static PARTNER_CENTER_GERMANY: Portal = Portal {

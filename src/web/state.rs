@@ -55,6 +55,9 @@ impl State {
             ("as_of", today),
             ("partner.country", "FR"),
             ("partner.model", "direct_bill"),
+            ("partner.has_partner_id", "true"),
+            ("partner.mpa_signed", "true"),
+            ("partner.programs", "commercial"),
             ("customer.country", "FR"),
             ("customer.segment", "commercial"),
             ("customer.relation", "unrelated"),
@@ -90,6 +93,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Set(path, value) => {
+                next.link_broken = false;
                 match value {
                     Some(value) => next.fields.insert(path.to_string(), value),
                     None => next.fields.remove(path),

@@ -114,7 +114,7 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                     }
                 </p>
             }
-            if !d.missing_facts.is_empty() {
+            if !d.missing_facts.is_empty() && d.verdict != Verdict::Denied {
                 <section class="missing">
                     <h4>{ t(lang, "ui.missing_facts") }</h4>
                     <ul>{ for d.missing_facts.iter().map(|f| html! { <li>{ t(lang, f.message_key()) }</li> }) }</ul>

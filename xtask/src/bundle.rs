@@ -1,0 +1,44 @@
+//! The release bundle: `trunk build --offline --release`, then the inline loader moved to a file so
+//! the page runs under `script-src 'self'`.
+
+use crate::tools::{path_with_node_bin, root, run};
+use crate::Fallible;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Where the bundle is built.
+pub fn dist_dir() -> PathBuf {
+    root().join("dist")
+}
+
+/// Builds the release bundle into `dist/`.
+pub fn build() -> Fallible {
+    run(
+        "build the release bundle",
+        Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()),
+    )?;
+    externalize_loader(&dist_dir().join("index.html"))
+}
+
+/// A short content hash for cache-busting file names (FNV-1a).
+fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+/// Moves the inline `<script type="module">` trunk writes into its own file.
+fn externalize_loader(index: &PathBuf) -> Fallible {
+    let html = std::fs::read_to_string(index).map_err(|e| format!("{}: {e}", index.display()))?;
+    const OPEN: &str = "<script type=\"module\">";
+    let Some(start) = html.find(OPEN) else {
+        return Ok(());
+    };
+    let body_start = start + OPEN.len();
+    let end = html[body_start..].find("</script>").map(|i| body_start + i).ok_or("unterminated loader script")?;
+    let script = &html[body_start..end];
+    let name = format!("loader-{}.js", fingerprint(script.as_bytes()));
+    std::fs::write(dist_dir().join(&name), script.trim()).map_err(|e| format!("{name}: {e}"))?;
+    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    let rewritten = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
+    std::fs::write(index, rewritten).map_err(|e| format!("{}: {e}", index.display()))
+}

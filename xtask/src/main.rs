@@ -1,0 +1,58 @@
+//! `cargo xtask <command>`: the project's set-up, build, serve and test commands.
+//!
+//! - `serve`: install what is missing, build the release bundle into `dist/`, serve it at http://127.0.0.1:8080
+//! - `test`: install what is missing (also Chromium), run every test: native, wasm in headless Chromium, end to end
+//! - `dist`: build the release bundle only
+//! - `sizes`: print the gzip and brotli size of every bundle file
+
+mod bundle;
+mod serve;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_command(&args[1..]),
+        Some("test") => test_command(),
+        Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | dist>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A failed step, as text for the user.
+pub type Fallible = Result<(), String>;
+
+fn serve_command(args: &[String]) -> Fallible {
+    let port = match args {
+        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("`{port}` is not a port number"))?,
+        [] => 8080,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    tools::ensure_build_tools()?;
+    bundle::build()?;
+    serve::serve(&bundle::dist_dir(), port)
+}
+
+fn test_command() -> Fallible {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    tools::run("native tests", tools::cargo().arg("test"))?;
+    tools::run(
+        "browser tests (wasm-bindgen-test in headless Chromium)",
+        tools::cargo()
+            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    )?;
+    Ok(())
+}
