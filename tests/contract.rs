@@ -1,6 +1,8 @@
 //! The JSON contract: schemas checked in under `static/` equal the types, the catalog cites real
 //! sections, and every message the core or the UI can show exists in every language.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use csp_eligibility::core::catalog::Catalog;
 use csp_eligibility::core::messages::{lookup, MESSAGES};
 use csp_eligibility::core::notes::NOTES;

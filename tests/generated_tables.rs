@@ -1,6 +1,8 @@
 //! Regenerates the compiled-in tables from `data/*.tsv` and fails when the checked-in copy was stale.
 //! Run `cargo test --test generated_tables` after editing a data file.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -2,6 +2,8 @@
 //! cited rule, every `needs_action` with an action, every answer with a portal, determinism, and
 //! JSON round-trips.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use csp_eligibility::core::decision::Outcome;
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;

@@ -1,0 +1,249 @@
+//! The widget in headless Chromium: the real app mounted, driven with real DOM events, checked by the
+//! text a person reads. Run by `cargo xtask test` (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use csp_eligibility::web::app::App;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// Puts `query` in the address bar, clears storage, mounts the app and waits for its first render.
+async fn mount(query: &str) -> (yew::AppHandle<App>, Element) {
+    let _ = gloo::utils::window().local_storage().ok().flatten().map(|s| s.clear());
+    let url = if query.is_empty() { "?".to_string() } else { format!("?{query}") };
+    let path = gloo::utils::window().location().pathname().unwrap_or_default();
+    gloo::utils::history().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{url}"))).expect("set address");
+    let root = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&root).expect("append");
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    (handle, root)
+}
+
+async fn settle() {
+    TimeoutFuture::new(60).await;
+}
+
+fn unmount((handle, root): (yew::AppHandle<App>, Element)) {
+    handle.destroy();
+    root.remove();
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).ok().flatten().unwrap_or_else(|| panic!("no element `{selector}`"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn fire(element: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    element.dispatch_event(&Event::new_with_event_init_dict(kind, &init).expect("event")).expect("dispatch");
+}
+
+/// Picks `value` in a select, as a person would.
+async fn choose(root: &Element, id: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, &format!("#{id}")).dyn_into().expect("a select");
+    select.set_value(value);
+    assert_eq!(select.value(), value, "option `{value}` exists in #{id}");
+    fire(&select, "change");
+    settle().await;
+}
+
+/// Ticks or unticks a checkbox with a click.
+async fn click(root: &Element, selector: &str) {
+    let element: HtmlElement = find(root, selector).dyn_into().expect("clickable");
+    element.click();
+    settle().await;
+}
+
+/// Types a date, as a person would.
+async fn type_date(root: &Element, id: &str, value: &str) {
+    let input: HtmlInputElement = find(root, &format!("#{id}")).dyn_into().expect("an input");
+    input.set_value(value);
+    fire(&input, "change");
+    settle().await;
+}
+
+fn verdict(root: &Element, cloud: &str) -> String {
+    text(root, &format!("article[aria-labelledby=card-{cloud}] .verdict"))
+}
+
+const FULL: &str = "api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=en";
+
+// 004#supported-partner-transactions-in-the-csp-program, scenario 7: same region only.
+#[wasm_bindgen_test]
+async fn a_customer_in_another_region_is_denied() {
+    let app = mount(FULL).await;
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    choose(&app.1, "customer-country", "US").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✖Denied");
+    assert!(text(&app.1, "article[aria-labelledby=card-commercial]").contains("Open a CSP account (tenant) in the customer's CSP region"));
+    assert!(text(&app.1, "#announcer").contains("Commercial CSP: Denied."));
+    unmount(app);
+}
+
+// 004#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa: required from 2020-02-01.
+#[wasm_bindgen_test]
+async fn an_unsigned_mpa_needs_action_only_from_2020() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-mpa_signed", "false").await;
+    assert_eq!(verdict(&app.1, "commercial"), "!Needs action");
+    assert!(text(&app.1, "article[aria-labelledby=card-commercial] .actions").contains("Microsoft Partner Agreement"));
+    type_date(&app.1, "as_of", "2019-06-01").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    unmount(app);
+}
+
+// 000#frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany and 001: a UK partner,
+// a new French customer, before and after 2018-08-31.
+#[wasm_bindgen_test]
+async fn germany_takes_a_new_customer_in_june_2018_only() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-country", "GB").await;
+    click(&app.1, "#partner-programs-germany").await;
+    choose(&app.1, "customer-national_cloud_customer", "new").await;
+    type_date(&app.1, "as_of", "2018-06-01").await;
+    assert_eq!(verdict(&app.1, "germany"), "✔Allowed");
+    type_date(&app.1, "as_of", "2019-01-01").await;
+    assert_eq!(verdict(&app.1, "germany"), "✖Denied");
+    assert!(text(&app.1, "article[aria-labelledby=card-germany] .actions").contains("European regions"));
+    unmount(app);
+}
+
+// 002#common: a validated US partner serving a state government.
+#[wasm_bindgen_test]
+async fn us_government_opens_after_validation_and_onboarding() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-country", "US").await;
+    choose(&app.1, "customer-country", "US").await;
+    choose(&app.1, "customer-segment", "us_state").await;
+    choose(&app.1, "partner-us_gov_validated", "false").await;
+    click(&app.1, "#partner-programs-us_government").await;
+    assert_eq!(verdict(&app.1, "us_government"), "!Needs action");
+    choose(&app.1, "partner-us_gov_validated", "true").await;
+    assert_eq!(verdict(&app.1, "us_government"), "✔Allowed");
+    choose(&app.1, "task", "reset_password").await;
+    assert!(text(&app.1, "article[aria-labelledby=card-us_government]").contains("Azure portal for US Government"));
+    unmount(app);
+}
+
+// 004#supported-partner-transactions-in-the-csp-program, scenario 6: a reseller buying from its own provider.
+#[wasm_bindgen_test]
+async fn a_reseller_cannot_buy_from_its_own_provider_and_gets_three_options() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-model", "indirect_reseller").await;
+    choose(&app.1, "partner-provider_country", "DE").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    choose(&app.1, "customer-relation", "own_provider").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✖Denied");
+    let actions = find(&app.1, "article[aria-labelledby=card-commercial] .actions").query_selector_all("li").expect("items").length();
+    assert_eq!(actions, 3);
+    unmount(app);
+}
+
+// Reference (national clouds overview): 21Vianet needs its own enrollment.
+#[wasm_bindgen_test]
+async fn vianet_needs_its_own_enrollment() {
+    let app = mount(FULL).await;
+    choose(&app.1, "customer-country", "CN").await;
+    assert_eq!(verdict(&app.1, "vianet_21"), "!Needs action");
+    click(&app.1, "#partner-programs-vianet_21").await;
+    assert_eq!(verdict(&app.1, "vianet_21"), "✔Allowed");
+    unmount(app);
+}
+
+#[wasm_bindgen_test]
+async fn the_link_carries_the_whole_query_and_restores_it() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-country", "DE").await;
+    choose(&app.1, "task", "create_customer").await;
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    assert!(search.contains("partner.country=DE") && search.contains("task=create_customer"), "{search}");
+    unmount(app);
+    let again = mount(search.trim_start_matches('?')).await;
+    let country: HtmlSelectElement = find(&again.1, "#partner-country").dyn_into().expect("select");
+    assert_eq!(country.value(), "DE");
+    let task: HtmlSelectElement = find(&again.1, "#task").dyn_into().expect("select");
+    assert_eq!(task.value(), "create_customer");
+    assert_eq!(verdict(&again.1, "commercial"), "✔Allowed");
+    unmount(again);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_link_shows_errors_beside_the_fields_and_a_usable_form() {
+    let app = mount("api_version=1&as_of=2021-02-30&partner.country=ZZ&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=unrelated").await;
+    assert!(text(&app.1, ".banner").contains("could not be read"));
+    assert!(text(&app.1, "#partner-country-error").contains("`ZZ` is not a country code Partner Center knows"));
+    assert!(text(&app.1, "#as_of-error").contains("2021-02-30"));
+    choose(&app.1, "partner-country", "FR").await;
+    type_date(&app.1, "as_of", "2021-03-01").await;
+    assert_eq!(verdict(&app.1, "commercial"), "?Unknown: facts missing");
+    assert!(app.1.query_selector(".banner").ok().flatten().is_none());
+    unmount(app);
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_translates_the_page_and_sets_lang() {
+    let app = mount(FULL).await;
+    choose(&app.1, "lang", "fr").await;
+    assert_eq!(text(&app.1, "#answer-title").split(" ·").next().unwrap_or_default(), "Réponse");
+    assert_eq!(gloo::utils::document_element().get_attribute("lang").as_deref(), Some("fr"));
+    assert!(verdict(&app.1, "commercial").contains("Autorisé"), "{}", verdict(&app.1, "commercial"));
+    choose(&app.1, "lang", "de").await;
+    assert_eq!(gloo::utils::document_element().get_attribute("lang").as_deref(), Some("de"));
+    assert!(gloo::utils::window().location().search().unwrap_or_default().contains("lang=de"));
+    unmount(app);
+}
+
+#[wasm_bindgen_test]
+async fn every_control_has_a_label_and_the_tab_order_follows_the_form() {
+    let app = mount(FULL).await;
+    let controls = find(&app.1, "form.query").query_selector_all("input, select, button, a[href]").expect("controls");
+    let mut ids = Vec::new();
+    for index in 0..controls.length() {
+        let element: Element = controls.item(index).expect("item").dyn_into().expect("element");
+        assert!(element.get_attribute("tabindex").is_none_or(|t| t == "0"), "no positive tabindex");
+        let id = element.id();
+        assert!(app.1.query_selector(&format!("label[for='{id}']")).ok().flatten().is_some(), "label for #{id}");
+        ids.push(id);
+    }
+    let expected = [
+        "partner-country-filter", "partner-country", "partner-model", "partner-has_partner_id", "partner-mpa_signed",
+        "partner-programs-commercial", "partner-programs-us_government", "partner-programs-germany", "partner-programs-vianet_21",
+        "partner-us_gov_validated", "partner-role", "customer-country-filter", "customer-country", "customer-segment",
+        "customer-relation", "customer-national_cloud_customer", "as_of", "task", "cloud",
+    ];
+    assert_eq!(ids, expected);
+    unmount(app);
+}
+
+#[wasm_bindgen_test]
+async fn a_reason_opens_its_rule_in_the_catalog() {
+    let app = mount(FULL).await;
+    click(&app.1, "article[aria-labelledby=card-commercial] a.rule-id").await;
+    let row = find(&app.1, "tr.focused");
+    assert!(row.id().starts_with("rule-CSP-"), "{}", row.id());
+    assert!(text(&app.1, ".catalog").contains("COM-MPA-SIGNED"));
+    unmount(app);
+}
+
+#[wasm_bindgen_test]
+async fn the_js_api_answers_and_reports_bad_input() {
+    let query = js_sys::JSON::parse(r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"FR","model":"direct_bill"},"customer":{"country":"FR","segment":"commercial","relation":"unrelated"}}"#).expect("json");
+    let decision = csp_eligibility::web::js_api::decide(query);
+    let clouds = js_sys::Reflect::get(&decision, &"clouds".into()).expect("clouds");
+    assert_eq!(js_sys::Array::from(&clouds).length(), 4);
+    let error = csp_eligibility::web::js_api::decide(wasm_bindgen::JsValue::from(42));
+    let problems = js_sys::Reflect::get(&error, &"problems".into()).expect("problems");
+    assert_eq!(js_sys::Array::from(&problems).length(), 1);
+}
