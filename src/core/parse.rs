@@ -214,7 +214,8 @@ impl Walker {
         if value.as_u64() == Some(u64::from(API_VERSION)) {
             Some(API_VERSION)
         } else {
-            self.report(path, "error.api_version", echo(&value.to_string()));
+            let found = value.as_u64().map_or_else(|| kind(value).to_string(), |number| number.to_string());
+            self.report(path, "error.api_version", found);
             None
         }
     }

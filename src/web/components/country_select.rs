@@ -56,10 +56,10 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
     let day = props.as_of.or_else(|| Day::parse("2024-01-01")).unwrap_or_else(|| Day::from_date(time::Date::MIN));
     let rows = use_memo(day, |day| grouped(*day));
     let value = props.value.clone().unwrap_or_default();
-    let needle = filter.to_lowercase();
+    let needle = filter.trim().to_ascii_lowercase();
     let shown: Vec<_> = rows
         .iter()
-        .filter(|(_, code, name)| needle.is_empty() || *code == value || name.to_lowercase().contains(&needle) || code.to_lowercase() == needle)
+        .filter(|(_, code, name)| needle.is_empty() || *code == value || name.to_ascii_lowercase().contains(&needle) || code.eq_ignore_ascii_case(&needle))
         .collect();
     let mut groups: Vec<(Option<Region>, Vec<(&str, &str)>)> = Vec::new();
     for (region, code, name) in shown {
