@@ -105,3 +105,125 @@ fn every_message_is_written_in_every_language() {
         }
     }
 }
+
+/// TypeScript for one schema node.
+fn ts_type(schema: &serde_json::Value, indent: usize) -> String {
+    use serde_json::Value;
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        return reference.rsplit('/').next().unwrap_or("unknown").to_string();
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        return values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" | ");
+    }
+    for (key, joiner) in [("anyOf", " | "), ("oneOf", " | "), ("allOf", " & ")] {
+        if let Some(parts) = schema.get(key).and_then(Value::as_array) {
+            let mut own = schema.clone();
+            if let Some(object) = own.as_object_mut() {
+                object.remove(key);
+                object.remove("description");
+            }
+            let mut types: Vec<String> = parts.iter().map(|part| ts_type(part, indent)).collect();
+            if own.get("type").is_some() || own.get("properties").is_some() {
+                types.push(ts_type(&own, indent));
+            }
+            return if types.len() == 1 { types.remove(0) } else { format!("({})", types.join(joiner)) };
+        }
+    }
+    let kinds: Vec<&str> = match schema.get("type") {
+        Some(Value::String(kind)) => vec![kind.as_str()],
+        Some(Value::Array(kinds)) => kinds.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    if kinds.is_empty() && schema.get("properties").is_none() {
+        return "unknown".into();
+    }
+    let mut alternatives = Vec::new();
+    for kind in if kinds.is_empty() { vec!["object"] } else { kinds } {
+        alternatives.push(match kind {
+            "string" => "string".to_string(),
+            "integer" | "number" => "number".to_string(),
+            "boolean" => "boolean".to_string(),
+            "null" => "null".to_string(),
+            "array" => format!("Array<{}>", schema.get("items").map_or("unknown".into(), |items| ts_type(items, indent))),
+            _ => ts_object(schema, indent),
+        });
+    }
+    alternatives.join(" | ")
+}
+
+fn ts_object(schema: &serde_json::Value, indent: usize) -> String {
+    let Some(properties) = schema.get("properties").and_then(serde_json::Value::as_object) else {
+        return "Record<string, unknown>".into();
+    };
+    let required: Vec<&str> = schema.get("required").and_then(serde_json::Value::as_array).map(|r| r.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let pad = "  ".repeat(indent + 1);
+    let mut out = String::from("{\n");
+    for (name, property) in properties {
+        if let Some(description) = property.get("description").and_then(serde_json::Value::as_str) {
+            out.push_str(&format!("{pad}/** {} */\n", description.replace("*/", "* /").replace('\n', " ")));
+        }
+        let optional = if required.contains(&name.as_str()) { "" } else { "?" };
+        out.push_str(&format!("{pad}{name}{optional}: {};\n", ts_type(property, indent + 1)));
+    }
+    out.push_str(&"  ".repeat(indent));
+    out.push('}');
+    out
+}
+
+/// The package's declarations, generated from the same schemas as `static/schema/`.
+fn typescript_declarations() -> String {
+    let mut definitions = std::collections::BTreeMap::new();
+    let mut roots = Vec::new();
+    for schema in [
+        serde_json::to_value(schemars::schema_for!(Query)).expect("schema"),
+        serde_json::to_value(schemars::schema_for!(Decision)).expect("schema"),
+        serde_json::to_value(schemars::schema_for!(QueryError)).expect("schema"),
+        serde_json::to_value(schemars::schema_for!(Catalog)).expect("schema"),
+    ] {
+        for (name, definition) in schema.get("definitions").and_then(|d| d.as_object()).cloned().unwrap_or_default() {
+            definitions.insert(name, definition);
+        }
+        let title = schema.get("title").and_then(|t| t.as_str()).unwrap_or("Root").to_string();
+        roots.push((title, schema));
+    }
+    let mut out = String::from(
+        "// Generated from the JSON Schemas by tests/contract.rs. Do not edit.\n\
+         // The JSON contract of csp-eligibility (api_version 1).\n\n",
+    );
+    let described = |name: &str, schema: &serde_json::Value| {
+        let doc = schema.get("description").and_then(|d| d.as_str()).map(|d| format!("/** {} */\n", d.replace('\n', " "))).unwrap_or_default();
+        format!("{doc}export type {name} = {};\n\n", ts_type(schema, 0))
+    };
+    for (name, schema) in &roots {
+        out.push_str(&described(name, schema));
+    }
+    for (name, schema) in &definitions {
+        if !roots.iter().any(|(root, _)| root == name) {
+            out.push_str(&described(name, schema));
+        }
+    }
+    out.push_str(
+        "/** Decides a query (object or JSON string): a Decision, or a QueryError listing every problem. */\n\
+         export declare function decide(query: Query | string): Decision | QueryError;\n\
+         /** Checks a query: null when valid, else a QueryError listing every problem. */\n\
+         export declare function validate(query: Query | string): QueryError | null;\n\
+         /** The rule catalog, with messages in `lang` ('en', 'fr' or 'de'; English by default). */\n\
+         export declare function catalog(lang?: 'en' | 'fr' | 'de'): Catalog;\n\
+         /** Contract, ruleset and package versions. */\n\
+         export declare function version(): { api_version: number; ruleset_version: string; package_version: string };\n\
+         /** Registers the <csp-eligibility> custom element (browsers only; once per page). */\n\
+         export declare function defineElement(): void;\n",
+    );
+    out
+}
+
+#[test]
+fn typescript_declarations_match_the_schemas() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/pkg/index.d.ts");
+    let text = typescript_declarations();
+    let stale = std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str());
+    if stale {
+        std::fs::write(&path, &text).expect("write declarations");
+    }
+    assert!(!stale, "regenerated static/pkg/index.d.ts; commit it");
+}

@@ -1,5 +1,6 @@
-//! The widget's root: owns the state, keeps it in the address bar and local storage, and lays out the
-//! toolbar, the form, the answer and the catalog.
+//! The widget's root: owns the state and lays out the toolbar, the form, the answer and the catalog.
+//! On the standalone page it keeps the query in the address bar and local storage; inside the custom
+//! element it takes presets from the host's attributes and reports each answer as a DOM event.
 
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
@@ -12,7 +13,46 @@ use crate::web::i18n::{t, tf};
 use crate::web::link;
 use crate::web::state::{Action, State, View};
 use gloo::history::{BrowserHistory, History};
+use std::collections::BTreeMap;
 use yew::prelude::*;
+
+/// Where the widget lives and what its host presets.
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// The custom element hosting this instance; `None` for the standalone page.
+    #[prop_or_default]
+    pub host: Option<web_sys::HtmlElement>,
+    /// Fields preset by the host (flat path → value); changes are applied live.
+    #[prop_or_default]
+    pub preset: BTreeMap<String, String>,
+    /// Language preset by the host.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+    /// A denser layout for narrow host slots.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+/// Name of the event the custom element dispatches with each new answer.
+pub const DECISION_EVENT: &str = "csp-eligibility:decision";
+
+/// Sends the decision to the host element as a bubbling, composed `CustomEvent`.
+fn announce_to_host(host: &web_sys::HtmlElement, decision: &Decision) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&crate::web::js_api::to_js(decision));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(DECISION_EVENT, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// The state an embedded instance starts from: a fresh query with the host's presets.
+fn embedded_state(props: &AppProps) -> State {
+    let mut state = State::fresh(&link::today(), props.lang.unwrap_or_default());
+    state.fields.extend(props.preset.clone());
+    state
+}
 
 /// The state a page load starts from: the link's query, else the stored one, else a fresh one.
 fn initial_state(history: &BrowserHistory) -> State {
@@ -33,36 +73,59 @@ fn initial_state(history: &BrowserHistory) -> State {
 
 /// The whole widget.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let embedded = props.host.is_some();
     let history = use_memo((), |_| BrowserHistory::new());
-    let state = use_reducer_eq(|| initial_state(&history));
+    let state = use_reducer_eq(|| if embedded { embedded_state(props) } else { initial_state(&history) });
     let lang = state.lang;
     let outcome: std::rc::Rc<Result<Decision, Vec<Problem>>> =
         use_memo(state.fields.clone(), |_| state.outcome().map_err(|error| error.problems));
 
-    // The address bar and local storage follow the state.
+    // Standalone page: the address bar, local storage and the document language follow the state.
     {
         let history = history.clone();
         use_effect_with((state.fields.clone(), lang), move |(fields, lang)| {
-            link::push_to_address(&history, fields, lang.tag());
-            link::store_fields(fields);
-            gloo::utils::document_element().set_attribute("lang", lang.tag()).ok();
-            gloo::utils::document().set_title(t(*lang, "ui.title"));
+            if !embedded {
+                link::push_to_address(&history, fields, lang.tag());
+                link::store_fields(fields);
+                gloo::utils::document_element().set_attribute("lang", lang.tag()).ok();
+                gloo::utils::document().set_title(t(*lang, "ui.title"));
+            }
         });
     }
-    // Back and forward restore the query the address holds.
+    // Standalone page: back and forward restore the query the address holds.
     {
         let history = history.clone();
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener_history = history.clone();
-            let listener = history.listen(move || {
-                let fields = link::fields_from_address(&listener_history);
-                if !fields.is_empty() {
-                    state.dispatch(Action::Restore(fields, false));
-                }
+            let listener = (!embedded).then(|| {
+                let listener_history = history.clone();
+                history.listen(move || {
+                    let fields = link::fields_from_address(&listener_history);
+                    if !fields.is_empty() {
+                        state.dispatch(Action::Restore(fields, false));
+                    }
+                })
             });
             move || drop(listener)
+        });
+    }
+    // Custom element: attribute changes apply live.
+    {
+        let state = state.clone();
+        use_effect_with((props.preset.clone(), props.lang), move |(preset, lang)| {
+            if embedded {
+                state.dispatch(Action::Preset(preset.clone(), *lang));
+            }
+        });
+    }
+    // Custom element: every new answer is announced to the host page.
+    {
+        let host = props.host.clone();
+        use_effect_with(outcome.clone(), move |outcome| {
+            if let (Some(host), Ok(decision)) = (host, &**outcome) {
+                announce_to_host(&host, decision);
+            }
         });
     }
     // The first answer on screen, for the browser benchmark.
@@ -101,12 +164,12 @@ pub fn app() -> Html {
         Err(problems) => problems.clone(),
     };
     html! {
-        <div class="csp-eligibility" part="root">
+        <div class={classes!("csp-eligibility", props.compact.then_some("compact"))} part="root" lang={lang.tag()}>
             <a class="skip-link" href="#answer">{ t(lang, "ui.skip_to_answer") }</a>
             <header class="masthead">
                 <h1>{ t(lang, "ui.title") }</h1>
                 <p class="subtitle">{ t(lang, "ui.subtitle") }</p>
-                <Toolbar {lang} {on_lang} {on_catalog} {on_reset} />
+                <Toolbar {lang} {on_lang} {on_catalog} {on_reset} shareable={!embedded} />
             </header>
             <div class="print-only print-header">
                 <p>{ tf(lang, "ui.printed_on", &link::today()) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }</p>
@@ -119,9 +182,9 @@ pub fn app() -> Html {
             if let View::Catalog(focus) = &state.view {
                 <CatalogView {lang} focus={focus.clone()} {on_back} />
             } else {
-                <main class="layout">
+                <@{if embedded { "section" } else { "main" }} class="layout" aria-label={embedded.then_some(t(lang, "ui.title"))}>
                     <QueryForm state={state.clone()} {problems} />
-                    <section id="answer" class="answer" aria-labelledby="answer-title" tabindex="-1">
+                    <section id="answer" class="answer" part="answer" aria-labelledby="answer-title" tabindex="-1">
                         <h2 id="answer-title">{ t(lang, "ui.answer") }
                             if let Some(as_of) = state.get("as_of") { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), as_of) }</span> }
                         </h2>
@@ -138,7 +201,7 @@ pub fn app() -> Html {
                         } }
                         <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }</p>
                     </section>
-                </main>
+                </@>
             }
         </div>
     }

@@ -4,10 +4,35 @@
 use crate::core::{self, parse_query, Lang, QueryError, API_VERSION, RULESET_VERSION};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
+/// A value as plain JS data (objects, arrays, strings, numbers), as `JSON.parse` would give it.
+pub fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Deepest nesting a query object may have; a query needs 3, hostile input gets a problem, not a trap.
+const MAX_DEPTH: usize = 32;
+
+/// Whether objects or arrays nest deeper than `limit` (checked without recursion).
+fn nests_deeper_than(value: &JsValue, limit: usize) -> bool {
+    let mut pending = vec![(value.clone(), 0)];
+    while let Some((value, depth)) = pending.pop() {
+        if value.is_object() {
+            if depth >= limit {
+                return true;
+            }
+            let object: &js_sys::Object = value.unchecked_ref();
+            pending.extend(js_sys::Object::values(object).iter().map(|child| (child, depth + 1)));
+        }
+    }
+    false
+}
+
+fn rejected(code: &'static str, detail: String) -> QueryError {
+    let message = core::messages::format(core::messages::text(code, Lang::En), &detail);
+    QueryError { api_version: API_VERSION, problems: vec![core::Problem { path: String::new(), code, detail, message }] }
 }
 
 /// Reads a JS value (an object, or a JSON string) as a query.
@@ -15,11 +40,13 @@ fn read_query(input: &JsValue) -> Result<core::Query, QueryError> {
     if let Some(text) = input.as_string() {
         return core::parse_query_str(&text);
     }
-    let value: serde_json::Value = match serde_wasm_bindgen::from_value(input.clone()) {
-        Ok(value) => value,
-        Err(error) => return core::parse_query_str(&format!("not JSON: {error}")),
-    };
-    parse_query(&value)
+    if nests_deeper_than(input, MAX_DEPTH) {
+        return Err(rejected("error.too_deep", MAX_DEPTH.to_string()));
+    }
+    match serde_wasm_bindgen::from_value::<serde_json::Value>(input.clone()) {
+        Ok(value) => parse_query(&value),
+        Err(error) => Err(rejected("error.not_json", error.to_string())),
+    }
 }
 
 /// Decides a query (object or JSON string): a `Decision`, or a `QueryError` with every problem.

@@ -3,18 +3,17 @@
 
 pub mod app;
 pub mod components;
+pub mod element;
 pub mod i18n;
 pub mod js_api;
 pub mod link;
 pub mod state;
 
-use wasm_bindgen::JsCast;
-
-/// Mounts the widget on the page's `#app` element (or `<body>` when there is none).
+/// Registers the custom element and mounts the widget on the page's `#app` element, if the page has one.
 pub fn start() {
+    element::define_element();
     let document = gloo::utils::document();
-    let root = document.get_element_by_id("app").or_else(|| document.body().map(|body| body.unchecked_into()));
-    if let Some(root) = root {
+    if let Some(root) = document.get_element_by_id("app") {
         yew::Renderer::<app::App>::with_root(root).render();
     }
 }

@@ -45,6 +45,8 @@ pub enum Action {
     ShowAnswer,
     /// Replace the whole query (from a link, history or storage).
     Restore(BTreeMap<String, String>, bool),
+    /// Apply a host element's presets: these fields and, if given, the language.
+    Preset(BTreeMap<String, String>, Option<Lang>),
 }
 
 impl State {
@@ -117,6 +119,10 @@ impl Reducible for State {
             Action::SetLang(lang) => next.lang = lang,
             Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
             Action::ShowAnswer => next.view = View::Answer,
+            Action::Preset(fields, lang) => {
+                next.fields.extend(fields);
+                next.lang = lang.unwrap_or(next.lang);
+            }
             Action::Restore(fields, broken) => {
                 next.fields = fields;
                 next.link_broken = broken;

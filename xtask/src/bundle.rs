@@ -1,6 +1,7 @@
 //! The release bundle: `trunk build --offline --release`, then the inline loader moved to a file so
 //! the page runs under `script-src 'self'`.
 
+use crate::package;
 use crate::tools::{path_with_node_bin, root, run};
 use crate::Fallible;
 use std::path::PathBuf;
@@ -11,13 +12,17 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
-/// Builds the release bundle into `dist/`.
+/// Builds the release bundle into `dist/`: the page, the package and the embedding demo.
 pub fn build() -> Fallible {
     run(
         "build the release bundle",
         Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()),
     )?;
-    externalize_loader(&dist_dir().join("index.html"))
+    externalize_loader(&dist_dir().join("index.html"))?;
+    package::build()?;
+    package::copy_tree(&package::pkg_dir(), &dist_dir().join("pkg"))?;
+    package::copy_tree(&root().join("static/embed"), &dist_dir())?;
+    std::fs::copy(root().join("static/favicon.svg"), dist_dir().join("favicon.svg")).map(|_| ()).map_err(|e| format!("favicon: {e}"))
 }
 
 /// A short content hash for cache-busting file names (FNV-1a).

@@ -1,11 +1,14 @@
 //! `cargo xtask <command>`: the project's set-up, build, serve and test commands.
 //!
 //! - `serve`: install what is missing, build the release bundle into `dist/`, serve it at http://127.0.0.1:8080
-//! - `test`: install what is missing (also Chromium), run every test: native, wasm in headless Chromium, end to end
-//! - `dist`: build the release bundle only
-//! - `sizes`: print the gzip and brotli size of every bundle file
+//! - `test`: install what is missing (also Chromium), run every test: native, wasm in headless Chromium,
+//!   end to end against the release bundle, and the npm package in Node
+//! - `dist`: build the release bundle only (page, package and embedding demo)
+//! - `pkg`: build the npm package into `pkg/`
+//! - `sizes`: build the bundle and print the gzip and brotli size of every file the page downloads
 
 mod bundle;
+mod package;
 mod serve;
 mod tools;
 
@@ -17,7 +20,9 @@ fn main() -> ExitCode {
         Some("serve") => serve_command(&args[1..]),
         Some("test") => test_command(),
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
-        _ => Err("usage: cargo xtask <serve [--port N] | test | dist>".into()),
+        Some("pkg") => tools::ensure_build_tools().and_then(|_| package::build()),
+        Some("sizes") => tools::ensure_build_tools().and_then(|_| bundle::build()).and_then(|_| sizes()),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -54,5 +59,19 @@ fn test_command() -> Fallible {
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;
-    Ok(())
+    bundle::build()?;
+    tools::run("build the native command line", tools::cargo().args(["build", "--quiet", "--bin", "csp-eligibility"]))?;
+    let port = serve::start(&bundle::dist_dir(), 0)?;
+    tools::run(
+        "end-to-end tests (Chromium via playwright-core, and the package in Node)",
+        std::process::Command::new("node")
+            .arg("tests/e2e/run.mjs")
+            .arg(format!("http://127.0.0.1:{port}"))
+            .arg(tools::root().join("target/debug/csp-eligibility"))
+            .current_dir(tools::root()),
+    )
+}
+
+fn sizes() -> Fallible {
+    tools::run("download sizes", std::process::Command::new("node").args(["benches/sizes.mjs", "dist"]).current_dir(tools::root()))
 }

@@ -55,13 +55,25 @@ fn respond(mut stream: TcpStream, root: &Path) {
     let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body));
 }
 
+/// Starts serving `root` at 127.0.0.1:`port` (0 picks a free port) in the background; returns the port.
+pub fn start(root: &Path, port: u16) -> Result<u16, String> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    Ok(port)
+}
+
 /// Serves `root` at 127.0.0.1:`port` until stopped.
 pub fn serve(root: &Path, port: u16) -> Fallible {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let port = start(root, port)?;
     println!("Serving csp-eligibility at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-    for stream in listener.incoming().flatten() {
-        let root = root.to_path_buf();
-        std::thread::spawn(move || respond(stream, &root));
+    loop {
+        std::thread::park();
     }
-    Ok(())
 }

@@ -17,6 +17,8 @@ pub struct ToolbarProps {
     pub on_catalog: Callback<()>,
     /// Start over with a fresh query.
     pub on_reset: Callback<()>,
+    /// Whether the query lives in the address bar, so that copying the link makes sense.
+    pub shareable: bool,
 }
 
 /// The toolbar.
@@ -53,14 +55,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| callback.emit(()))
     };
     html! {
-        <nav class="toolbar" aria-label={t(lang, "ui.title")}>
+        <nav class="toolbar" part="toolbar" aria-label={t(lang, "ui.title")}>
             <label for="lang">{ t(lang, "ui.language") }</label>
             <select id="lang" onchange={on_lang}>
                 { for Lang::ALL.iter().map(|l| html! {
                     <option value={l.tag()} selected={*l == lang}>{ match l { Lang::En => "English", Lang::Fr => "Français", Lang::De => "Deutsch" } }</option>
                 }) }
             </select>
-            <button type="button" onclick={copy}>{ t(lang, if *copied { "ui.copied" } else { "ui.copy_link" }) }</button>
+            if props.shareable {
+                <button type="button" onclick={copy}>{ t(lang, if *copied { "ui.copied" } else { "ui.copy_link" }) }</button>
+            }
             <button type="button" onclick={print}>{ t(lang, "ui.print") }</button>
             <button type="button" onclick={catalog}>{ t(lang, "ui.open_catalog") }</button>
             <button type="button" class="secondary" onclick={reset}>{ t(lang, "ui.reset") }</button>

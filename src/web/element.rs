@@ -1,0 +1,118 @@
+//! The `<csp-eligibility>` custom element: the widget in an open shadow root, preset by attributes,
+//! announcing every answer with a `csp-eligibility:decision` event.
+
+use crate::core::Lang;
+use crate::web::app::{App, AppProps};
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// The element's tag name.
+pub const TAG: &str = "csp-eligibility";
+
+/// Attributes that preset query fields: attribute name → flat field path.
+pub const FIELD_ATTRIBUTES: [(&str, &str); 10] = [
+    ("partner-country", "partner.country"),
+    ("partner-model", "partner.model"),
+    ("provider-country", "partner.provider_country"),
+    ("customer-country", "customer.country"),
+    ("customer-segment", "customer.segment"),
+    ("customer-relation", "customer.relation"),
+    ("programs", "partner.programs"),
+    ("as-of", "as_of"),
+    ("task", "task"),
+    ("cloud", "cloud"),
+];
+
+/// The widget's styles, adopted by every shadow root (a constructed sheet, so no inline style is needed).
+const STYLES: &str = include_str!("../../static/style.css");
+
+#[wasm_bindgen(inline_js = r#"
+export function define_csp_element(tag, observed, connect) {
+  if (customElements.get(tag)) return;
+  customElements.define(tag, class extends HTMLElement {
+    static get observedAttributes() { return observed; }
+    connectedCallback() { if (!this._widget) this._widget = connect(this); }
+    disconnectedCallback() { if (this._widget) { this._widget.destroy(); this._widget = undefined; } }
+    attributeChangedCallback() { if (this._widget) this._widget.refresh(); }
+  });
+}
+"#)]
+extern "C" {
+    fn define_csp_element(tag: &str, observed: js_sys::Array, connect: &Closure<dyn Fn(HtmlElement) -> JsValue>);
+}
+
+/// One mounted element: its host and the widget rendered in its shadow root.
+#[wasm_bindgen]
+pub struct ElementHandle {
+    host: HtmlElement,
+    app: Option<yew::AppHandle<App>>,
+}
+
+fn props_of(host: &HtmlElement) -> AppProps {
+    let preset: BTreeMap<String, String> = FIELD_ATTRIBUTES
+        .iter()
+        .filter_map(|(attribute, path)| host.get_attribute(attribute).map(|value| (path.to_string(), value)))
+        .collect();
+    AppProps {
+        host: Some(host.clone()),
+        preset,
+        lang: host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)),
+        compact: host.has_attribute("compact"),
+    }
+}
+
+fn shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
+    host.shadow_root().or_else(|| host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok())
+}
+
+fn adopt_styles(root: &ShadowRoot) {
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        if sheet.replace_sync(STYLES).is_ok() {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl ElementHandle {
+    /// Re-reads the host's attributes and applies them.
+    pub fn refresh(&mut self) {
+        let props = props_of(&self.host);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the widget and empties the shadow root.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        if let Some(root) = self.host.shadow_root() {
+            root.set_inner_html("");
+        }
+    }
+}
+
+fn connect(host: HtmlElement) -> JsValue {
+    let Some(root) = shadow_root(&host) else {
+        return JsValue::NULL;
+    };
+    adopt_styles(&root);
+    let container = gloo::utils::document().create_element("div").ok();
+    let app = container.map(|container| {
+        let _ = root.append_child(&container);
+        yew::Renderer::<App>::with_root_and_props(container, props_of(&host)).render()
+    });
+    ElementHandle { host, app }.into()
+}
+
+/// Registers `<csp-eligibility>` (once per page).
+#[wasm_bindgen(js_name = defineElement)]
+pub fn define_element() {
+    let observed: js_sys::Array = FIELD_ATTRIBUTES.iter().map(|(attribute, _)| JsValue::from(*attribute)).chain([JsValue::from("lang"), JsValue::from("compact")]).collect();
+    let connect = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(connect);
+    define_csp_element(TAG, observed, &connect);
+    connect.forget();
+}

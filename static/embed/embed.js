@@ -1,0 +1,26 @@
+// The mock portal's script: registers the widget, logs its decision events, drives attributes live.
+import { defineElement } from './pkg/index.js';
+
+defineElement();
+
+const log = document.getElementById('log');
+document.addEventListener('csp-eligibility:decision', (event) => {
+  const verdicts = event.detail.clouds.map((cloud) => `${cloud.cloud}=${cloud.verdict}`).join(' ');
+  const item = document.createElement('li');
+  item.textContent = `#${event.target.id}: ${verdicts}`;
+  item.dataset.source = event.target.id;
+  item.dataset.verdicts = verdicts;
+  log.append(item);
+});
+
+const first = document.getElementById('first');
+document.getElementById('first-country').addEventListener('change', (event) => {
+  first.setAttribute('customer-country', event.target.value);
+});
+document.getElementById('first-lang').addEventListener('change', (event) => {
+  first.setAttribute('lang', event.target.value);
+});
+document.getElementById('remove-second').addEventListener('click', (event) => {
+  document.getElementById('second')?.remove();
+  event.target.disabled = true;
+});

@@ -1,0 +1,251 @@
+// Generated from the JSON Schemas by tests/contract.rs. Do not edit.
+// The JSON contract of csp-eligibility (api_version 1).
+
+/** A question for the rules core. Build one from JSON with [`crate::core::parse_query`]. */
+export type Query = {
+  /** Contract version; must be 1. */
+  api_version: number;
+  /** The day the answer is for; the core never reads a clock. */
+  as_of: Day;
+  /** The one cloud the asker cares about; every cloud is answered anyway. */
+  cloud?: (Cloud | null);
+  /** The customer it wants to sell to. */
+  customer: Customer;
+  /** The partner that wants to sell. */
+  partner: Partner;
+  /** The task the asker wants to do; sets the task portal and role checks. */
+  task?: (Task | null);
+};
+
+/** The answer to a query: a decision for every cloud. */
+export type Decision = {
+  /** Contract version. */
+  api_version: number;
+  /** The day the answer is for. */
+  as_of: Day;
+  /** One decision per cloud, in the order of [`Cloud`]. */
+  clouds: Array<CloudDecision>;
+  /** The cloud the query asked about, if any. */
+  requested_cloud?: (Cloud | null);
+  /** Version of the rule table that produced the answer. */
+  ruleset_version: string;
+  /** The task the query asked about, if any. */
+  task?: (Task | null);
+};
+
+/** Everything wrong with a query; never empty. */
+export type QueryError = {
+  /** Contract version. */
+  api_version: number;
+  /** Every problem found, in document order. */
+  problems: Array<Problem>;
+};
+
+/** The whole catalog. */
+export type Catalog = {
+  /** Every rule, then every note, in table order. */
+  entries: Array<CatalogEntry>;
+  /** Version of the rule table. */
+  ruleset_version: string;
+};
+
+/** Something the partner can do to turn the answer into yes. */
+export type Action = {
+  message: string;
+  message_key: string;
+  /** The rule that asks for it. */
+  rule: string;
+};
+
+/** One rule or note, as the catalog lists it. */
+export type CatalogEntry = {
+  /** Where it comes from. */
+  citation: Citation;
+  /** The clouds it applies to. */
+  clouds: Clouds;
+  /** The days it is in force. */
+  effective: Effective;
+  /** Identifier. */
+  id: string;
+  /** Rule, caution or note. */
+  kind: EntryKind;
+  /** The message in the catalog's language. */
+  message: string;
+  /** Message key. */
+  message_key: string;
+  /** Date of the cited document's version. */
+  source_date: string;
+};
+
+/** A pointer to a document section: what every rule and note carries. */
+export type Citation = {
+  /** The cited document's identifier (see [`SOURCES`]). */
+  document: string;
+  /** The section anchor; empty when the page is cited as a whole. */
+  section: string;
+  /** The document's English title. */
+  title: string;
+  /** The public page; link to `url#section`. */
+  url: string;
+};
+
+/** A cloud the partner may sell in: the commercial CSP program or one of the national clouds. */
+export type Cloud = ("commercial" | "germany" | "us_government" | "vianet_21");
+
+/** The decision for one cloud. */
+export type CloudDecision = {
+  /** What would turn the answer into yes. */
+  actions: Array<Action>;
+  /** Warnings raised by the query's facts. */
+  cautions: Array<Note>;
+  /** The cloud. */
+  cloud: Cloud;
+  /** Facts the query left out that a rule needs. */
+  missing_facts: Array<Fact>;
+  /** Standing facts about this cloud. */
+  notes: Array<Note>;
+  /** The Partner Center instance to transact in. */
+  portal: Portal;
+  /** Every rule that applied, in table order. */
+  reasons: Array<Reason>;
+  /** Where to do the asked task; empty when no task was asked or the task does not apply here. */
+  task_portals: Array<Portal>;
+  /** Allowed, denied, needs action or unknown. */
+  verdict: Verdict;
+};
+
+export type Clouds = Array<Cloud>;
+
+export type CountryCode = "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XE" | "XK" | "XS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+
+/** Facts about the customer. */
+export type Customer = {
+  /** Country set on the customer's tenant (not where the customer physically is). */
+  country: CountryCode;
+  /** Whether the customer is new to, or already in, a national cloud. */
+  national_cloud_customer?: (CustomerStatus | null);
+  /** What the customer is to the partner. */
+  relation: Relation;
+  /** Commercial, or a kind of US government entity. */
+  segment: Segment;
+};
+
+/** Whether the customer already uses the national cloud. */
+export type CustomerStatus = ("new" | "existing");
+
+export type Day = string;
+
+/** The span of days a rule, note or market row holds: from `from` (inclusive) to `until` (exclusive). */
+export type Effective = {
+  /** First day it holds; `None` means since before the documents. */
+  from?: (Day | null);
+  /** First day it no longer holds; `None` means it still holds. */
+  until?: (Day | null);
+};
+
+/** Whether a catalog entry can change a verdict. */
+export type EntryKind = ("rule" | "caution" | "note");
+
+/** A fact a rule needs, named by its JSON path. */
+export type Fact = ("partner.has_partner_id" | "partner.mpa_signed" | "partner.provider_country" | "partner.programs" | "partner.us_gov_validated" | "partner.role" | "customer.national_cloud_customer");
+
+/** A caution or standing note: true and worth knowing, but not a condition. */
+export type Note = {
+  /** Where it comes from. */
+  citation: Citation;
+  /** Note identifier. */
+  id: string;
+  message: string;
+  message_key: string;
+};
+
+/** How one rule came out. */
+export type Outcome = ("pass" | "fail" | "needs_action" | "unknown");
+
+/** Facts about the partner. Optional facts left out make the rules that need them answer `unknown`. */
+export type Partner = {
+  /** Country of the partner's CSP tenant and PartnerID location. */
+  country: CountryCode;
+  /** Whether the partner has a PartnerID (MPN ID). */
+  has_partner_id?: boolean | null;
+  /** How the partner transacts. */
+  model: PartnerModel;
+  /** Whether the partner has signed the Microsoft Partner Agreement. */
+  mpa_signed?: boolean | null;
+  /** The CSP programs the partner has onboarded to. */
+  programs?: Array<Program> | null;
+  /** For an indirect reseller: the country of its indirect provider's CSP tenant. */
+  provider_country?: (CountryCode | null);
+  /** The Partner Center role of the person asking. */
+  role?: (Role | null);
+  /** Whether Microsoft has validated the partner for Microsoft Cloud for US Government. */
+  us_gov_validated?: boolean | null;
+};
+
+/** How the partner transacts in CSP. */
+export type PartnerModel = ("direct_bill" | "indirect_provider" | "indirect_reseller");
+
+/** A portal a partner works in. */
+export type Portal = {
+  /** Enrollment address, where the documents give one. */
+  enroll_url?: string | null;
+  /** Identifier; its name is the message `portal.<id>`. */
+  id: string;
+  /** English name. */
+  name: string;
+  /** Public address, where the documents give one. */
+  url?: string | null;
+};
+
+/** One thing wrong with a query. */
+export type Problem = {
+  /** Message key of the kind of problem (`error.unknown_country`). */
+  code: string;
+  /** The offending value or the expected values, shown in the message. */
+  detail: string;
+  /** English message. */
+  message: string;
+  /** JSON path of the offending field (`partner.country`), or empty for the whole document. */
+  path: string;
+};
+
+/** A CSP program a partner onboards to separately. */
+export type Program = ("commercial" | "us_government" | "germany" | "vianet_21");
+
+/** One rule applied to the query. */
+export type Reason = {
+  /** Where the rule comes from. */
+  citation: Citation;
+  message: string;
+  message_key: string;
+  /** How it came out. */
+  outcome: Outcome;
+  /** Rule identifier. */
+  rule: string;
+};
+
+/** What the customer is to the partner. */
+export type Relation = ("unrelated" | "self" | "affiliate" | "other_csp_partner" | "own_customer_tenant" | "own_provider");
+
+/** A Partner Center role of the person asking. */
+export type Role = ("global_admin" | "user_management_admin" | "admin_agent" | "sales_agent" | "billing_admin" | "helpdesk_agent");
+
+/** The kind of organisation the customer is. */
+export type Segment = ("commercial" | "us_federal" | "us_state" | "us_local" | "us_tribal");
+
+/** A Partner Center task the person asking wants to do. */
+export type Task = ("sell" | "create_customer" | "manage_partner_users" | "manage_customer_users" | "reset_password" | "manage_licenses" | "migrate_germany_customer");
+
+/** Whether the partner can sell in one cloud. */
+export type Verdict = ("allowed" | "denied" | "needs_action" | "unknown");
+
+/** Decides a query (object or JSON string): a Decision, or a QueryError listing every problem. */
+export declare function decide(query: Query | string): Decision | QueryError;
+/** Checks a query: null when valid, else a QueryError listing every problem. */
+export declare function validate(query: Query | string): QueryError | null;
+/** The rule catalog, with messages in `lang` ('en', 'fr' or 'de'; English by default). */
+export declare function catalog(lang?: 'en' | 'fr' | 'de'): Catalog;
+/** Contract, ruleset and package versions. */
+export declare function version(): { api_version: number; ruleset_version: string; package_version: string };
+/** Registers the <csp-eligibility> custom element (browsers only; once per page). */
+export declare function defineElement(): void;

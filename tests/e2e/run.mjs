@@ -1,0 +1,178 @@
+// End-to-end checks in Debian's Chromium (playwright-core) against the served release bundle, and the
+// npm package in Node against the native core. Usage: node tests/e2e/run.mjs <base-url> <native-cli>
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+const [base, nativeCli] = process.argv.slice(2);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const origin = new URL(base).origin;
+const axeSource = readFileSync(`${root}node_modules/axe-core/axe.min.js`, 'utf8');
+const results = [];
+const ownFiles = new Set(readdirSync(`${root}dist`, { recursive: true }).map((file) => `${origin}/${file}`));
+
+async function check(name, body) {
+  try {
+    await body();
+    results.push([name, 'ok']);
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    results.push([name, error]);
+    console.log(`FAIL ${name}\n     ${String(error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+/** Opens a page, collecting console errors, CSP violations and every request. */
+async function open(path, { bypassCSP = false } = {}) {
+  const context = await browser.newContext({ bypassCSP, viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const log = { errors: [], violations: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${base}${path}`);
+  await page.waitForLoadState('networkidle');
+  log.violations = await page.evaluate(() => window.__violations);
+  return { page, context, log };
+}
+
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const report = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const verdict = (page, cloud) => page.locator(`article[aria-labelledby=card-${cloud}] .verdict`).textContent();
+
+for (const path of ['/index.html', '/embed.html']) {
+  await check(`${path} loads with no console error, no CSP violation, only its own files`, async () => {
+    const { page, context, log } = await open(path);
+    await page.waitForSelector(path === '/index.html' ? '.card' : '#log li');
+    const before = log.requests.length;
+    if (path === '/index.html') {
+      await page.selectOption('#customer-country', 'DE');
+      await page.waitForTimeout(200);
+    } else {
+      await page.selectOption('#first-country', 'US');
+      await page.waitForTimeout(200);
+    }
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(log.requests.filter((url) => !url.startsWith(origin)), [], 'requests outside the page origin');
+    const afterLoad = log.requests.slice(before).map((url) => url.split('?')[0]);
+    assert.deepEqual(afterLoad.filter((url) => !ownFiles.has(url)), [], 'requests after load for anything but the page\'s own files');
+    await context.close();
+  });
+}
+
+await check('keyboard only: Tab to the customer country, type a country, read the verdict', async () => {
+  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=en');
+  assert.equal(await verdict(page, 'commercial'), '✔Allowed');
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id) === 'customer-country') break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'customer-country');
+  await page.keyboard.type('United States');
+  await page.waitForTimeout(300);
+  assert.equal(await verdict(page, 'commercial'), '✖Denied');
+  assert.match(await page.locator('#announcer').innerText(), /Commercial CSP: Denied\./);
+  await context.close();
+});
+
+await check('mouse: tick 21Vianet and pick China, read the verdict', async () => {
+  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=CN&customer.segment=commercial&customer.relation=unrelated&lang=en');
+  assert.equal(await verdict(page, 'vianet_21'), '!Needs action');
+  await page.click('label[for=partner-programs-vianet_21]');
+  await page.waitForTimeout(200);
+  assert.equal(await verdict(page, 'vianet_21'), '✔Allowed');
+  await page.click('article[aria-labelledby=card-vianet_21] summary');
+  assert.match(await page.locator('article[aria-labelledby=card-vianet_21] .reasons').innerText(), /VNT-ENROLLED/);
+  await context.close();
+});
+
+await check('the host page receives decision events with the right verdicts, per instance', async () => {
+  const { page, context } = await open('/embed.html');
+  await page.waitForFunction(() => document.querySelectorAll('#log li').length >= 2);
+  const first = await page.locator('#log li[data-source=first]').last().getAttribute('data-verdicts');
+  assert.equal(first, 'commercial=allowed germany=denied us_government=denied vianet_21=denied');
+  const second = await page.locator('#log li[data-source=second]').last().getAttribute('data-verdicts');
+  assert.match(second, /^commercial=allowed germany=denied us_government=unknown vianet_21=denied$/);
+  await page.selectOption('#first-country', 'US');
+  await page.waitForFunction(() => document.querySelector('#log li:last-child')?.dataset.verdicts.startsWith('commercial=denied'));
+  await page.selectOption('#first-lang', 'fr');
+  await page.waitForTimeout(200);
+  assert.match(await page.locator('#first').evaluate((el) => el.shadowRoot.querySelector('#answer-title').textContent), /^Réponse/);
+  const hostLetterSpacing = await page.locator('#first').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('h3')).letterSpacing);
+  assert.equal(hostLetterSpacing, 'normal', 'host styles leaked into the widget');
+  await page.click('#remove-second');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#second').count(), 0);
+  await context.close();
+});
+
+for (const path of ['/index.html', '/embed.html']) {
+  await check(`axe-core: no WCAG 2.1 AA violation on ${path}, before and after an answer`, async () => {
+    const { page, context } = await open(path, { bypassCSP: true });
+    await page.waitForSelector(path === '/index.html' ? '.card' : '#log li');
+    assert.deepEqual(await axe(page), []);
+    if (path === '/index.html') {
+      await page.selectOption('#partner-mpa_signed', 'false');
+      await page.click('article[aria-labelledby=card-commercial] summary');
+    } else {
+      await page.selectOption('#first-country', 'BR');
+    }
+    await page.waitForTimeout(200);
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+}
+
+await check('Node: the package decides exactly as the native core, for every scenario', async () => {
+  const scenarios = JSON.parse(readFileSync(`${root}tests/e2e/scenarios.json`, 'utf8'));
+  assert.ok(scenarios.length >= 20);
+  const pkg = await import(`${root}pkg/index.js`);
+  for (const { name, query } of scenarios) {
+    let native;
+    try {
+      native = execFileSync(nativeCli, { input: JSON.stringify(query) }).toString();
+    } catch (error) {
+      native = error.stdout.toString();
+    }
+    assert.deepEqual(pkg.decide(query), JSON.parse(native), name);
+  }
+});
+
+await check('Node: bad input gives a structured error and the next call still works', async () => {
+  const pkg = await import(`${root}pkg/index.js`);
+  const good = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'direct_bill' }, customer: { country: 'FR', segment: 'commercial', relation: 'unrelated' } };
+  let deep = {};
+  for (let i = 0; i < 100000; i += 1) deep = { partner: deep };
+  const cases = [42, null, undefined, 'not json', [], { ...good, as_of: 7 }, { ...good, partner: { country: 'x'.repeat(1 << 20), model: 'direct_bill' } }, deep, { ...good, partner: { ...good.partner, country: 'ZZ' } }, { ...good, extra: NaN }];
+  for (const input of cases) {
+    const answer = pkg.decide(input);
+    assert.ok(Array.isArray(answer.problems) && answer.problems.length > 0, `problems for ${String(input).slice(0, 30)}`);
+    assert.ok(answer.problems.every((p) => typeof p.path === 'string' && typeof p.message === 'string' && p.message.length < 400));
+    assert.equal(pkg.decide(good).clouds.length, 4, 'next call works');
+  }
+  assert.equal(pkg.validate(good), null);
+  assert.equal(pkg.version().api_version, 1);
+  assert.ok(pkg.catalog('fr').entries.length > 30);
+});
+
+await browser.close();
+const failed = results.filter(([, outcome]) => outcome !== 'ok');
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
