@@ -288,7 +288,21 @@ fn germany_serves_eu_efta_and_uk_with_dated_uk_eligibility() {
         q.as_of = day("2021-01-01");
         q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
     });
-    assert_rule(&uk_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION", Some(Fail));
+    assert_rule(&uk_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION", None);
+    assert_rule(&uk_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION-2020", Some(Fail));
+    let french_after_2020 = germany_query(|q| {
+        q.as_of = day("2021-01-01");
+        q.partner.country = country("FR");
+        q.customer.country = country("AT");
+    });
+    assert_rule(&french_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION-2020", Some(Pass));
+    assert_rule(&french_after_2020, Cloud::Germany, "GER-CUSTOMER-LOCATION-2020", Some(Pass));
+    let uk_customer_after_2020 = germany_query(|q| {
+        q.as_of = day("2021-01-01");
+        q.partner.country = country("FR");
+        q.customer.country = country("GB");
+    });
+    assert_rule(&uk_customer_after_2020, Cloud::Germany, "GER-CUSTOMER-LOCATION-2020", Some(Fail));
     assert!(cloud(&uk_after_2020, Cloud::Germany).cautions.iter().any(|c| c.id == "NOTE-GERMANY-UK-CONTRADICTION"));
 }
 

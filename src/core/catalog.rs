@@ -43,6 +43,18 @@ pub struct CatalogEntry {
     pub citation: Citation,
     /// Date of the cited document's version.
     pub source_date: &'static str,
+    /// For a rule: at how many points of the exhaustive input space it applied, and at how many it did not pass.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<(u64, u64)>,
+}
+
+mod coverage_table {
+    include!("coverage_table.rs");
+}
+
+/// How often a rule applied and fired in the exhaustive analysis (`tests/exhaustive.rs`).
+pub fn coverage(rule: &str) -> Option<(u64, u64)> {
+    coverage_table::COVERAGE.iter().find(|(id, _, _)| *id == rule).map(|(_, applied, fired)| (*applied, *fired))
 }
 
 /// The whole catalog.
@@ -70,6 +82,7 @@ pub fn catalog(lang: Lang) -> Catalog {
         message: text(rule.message, lang),
         citation: rule.citation,
         source_date: source_date(&rule.citation),
+        coverage: coverage(rule.id),
     });
     let notes = NOTES.iter().map(|note| CatalogEntry {
         id: note.id,
@@ -80,6 +93,7 @@ pub fn catalog(lang: Lang) -> Catalog {
         message: text(note.message, lang),
         citation: note.citation,
         source_date: source_date(&note.citation),
+        coverage: None,
     });
     Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect() }
 }

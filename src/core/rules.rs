@@ -60,13 +60,14 @@ pub const MPA_REQUIRED_FROM: Day = day!(2020 - 02 - 01);
 pub const GERMANY_NO_NEW_CUSTOMERS_FROM: Day = day!(2018 - 08 - 31);
 /// Microsoft Cloud Germany closed on this day.
 pub const GERMANY_CLOSED_FROM: Day = day!(2021 - 10 - 29);
-/// The 2020-10-12 version of the Germany page names only EU and EFTA; the 2018 FAQ also named the UK.
+/// The 2020-10-12 version of the Germany page names only the EU and EFTA; the 2018 FAQ also named the UK.
 pub const GERMANY_UK_UNTIL: Day = day!(2020 - 10 - 12);
 /// The first US Government page naming tribal entities is dated this day; the 2019 FAQ does not.
 pub const US_TRIBAL_FROM: Day = day!(2021 - 11 - 08);
 
 const TRANSACTIONS: &str = "supported-partner-transactions-in-the-csp-program";
 const GERMANY_FAQ: &str = "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany";
+const GERMANY_SELLING_2020: &str = "selling-german-cloud-solutions-in-eu-and-efta";
 
 fn pass_if(condition: bool) -> Check {
     if condition {
@@ -99,10 +100,11 @@ fn onboarded(facts: &Facts, program: Program, action: &'static str) -> Check {
     }
 }
 
-fn in_germany_bloc(bloc: Option<Bloc>, day: Day) -> bool {
+/// Whether a country may take part in Microsoft Cloud Germany: EU and EFTA, and the UK where `uk` says so.
+fn in_germany_bloc(bloc: Option<Bloc>, uk: bool) -> bool {
     match bloc {
         Some(Bloc::Eu | Bloc::Efta) => true,
-        Some(Bloc::Uk) => day < GERMANY_UK_UNTIL,
+        Some(Bloc::Uk) => uk,
         None => false,
     }
 }
@@ -316,18 +318,34 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "GER-PARTNER-LOCATION",
         clouds: GERMANY,
-        effective: Effective::ALWAYS,
+        effective: Effective::until(GERMANY_UK_UNTIL),
         message: "rule.ger_partner_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f| pass_if(in_germany_bloc(f.partner_bloc, f.day())),
+        check: |f| pass_if(in_germany_bloc(f.partner_bloc, true)),
+    },
+    Rule {
+        id: "GER-PARTNER-LOCATION-2020",
+        clouds: GERMANY,
+        effective: Effective::from(GERMANY_UK_UNTIL),
+        message: "rule.ger_partner_location_2020",
+        citation: cite(&GERMANY_2020, GERMANY_SELLING_2020),
+        check: |f| pass_if(in_germany_bloc(f.partner_bloc, false)),
     },
     Rule {
         id: "GER-CUSTOMER-LOCATION",
         clouds: GERMANY,
-        effective: Effective::ALWAYS,
+        effective: Effective::until(GERMANY_UK_UNTIL),
         message: "rule.ger_customer_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f| pass_if(in_germany_bloc(f.customer_bloc, f.day())),
+        check: |f| pass_if(in_germany_bloc(f.customer_bloc, true)),
+    },
+    Rule {
+        id: "GER-CUSTOMER-LOCATION-2020",
+        clouds: GERMANY,
+        effective: Effective::from(GERMANY_UK_UNTIL),
+        message: "rule.ger_customer_location_2020",
+        citation: cite(&GERMANY_2020, GERMANY_SELLING_2020),
+        check: |f| pass_if(in_germany_bloc(f.customer_bloc, false)),
     },
     Rule {
         id: "GER-COMMERCIAL-CUSTOMERS",
@@ -445,3 +463,11 @@ pub static RULES: &[Rule] = &[
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
 }
+
+/// Pairs of rows that are two dated versions of one rule; they must never be in force on the same day.
+pub const VERSIONS: &[(&str, &str)] = &[
+    ("USG-CUSTOMER-GOVERNMENT", "USG-CUSTOMER-GOVERNMENT-2021"),
+    ("GER-PARTNER-LOCATION", "GER-PARTNER-LOCATION-2020"),
+    ("GER-CUSTOMER-LOCATION", "GER-CUSTOMER-LOCATION-2020"),
+    ("GER-MIGRATION-ACCOUNT", "GER-CLOSED"),
+];

@@ -63,6 +63,8 @@ export type CatalogEntry = {
   citation: Citation;
   /** The clouds it applies to. */
   clouds: Clouds;
+  /** For a rule: at how many points of the exhaustive input space it applied, and at how many it did not pass. */
+  coverage?: Array<unknown> | null;
   /** The days it is in force. */
   effective: Effective;
   /** Identifier. */

@@ -51,6 +51,7 @@ fn test_command() -> Fallible {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     tools::run("native tests", tools::cargo().arg("test"))?;
+    tools::run("exhaustive analysis of the rule table", tools::cargo().args(["test", "--release", "--test", "exhaustive", "--", "--nocapture"]))?;
     tools::run(
         "browser tests (wasm-bindgen-test in headless Chromium)",
         tools::cargo()

@@ -52,6 +52,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
         <section class="catalog" aria-labelledby="catalog-title">
             <h2 id="catalog-title" tabindex="-1">{ t(lang, "ui.catalog") }</h2>
             <p>{ t(lang, "ui.catalog_intro") }</p>
+            <p class="muted">{ t(lang, "ui.coverage_intro") }</p>
             <button type="button" class="secondary" onclick={back.clone()}>{ t(lang, "ui.back") }</button>
             <table>
                 <thead><tr>
@@ -60,6 +61,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                     <th scope="col">{ t(lang, "ui.clouds") }</th>
                     <th scope="col">{ t(lang, "ui.effective") }</th>
                     <th scope="col">{ t(lang, "ui.source") }</th>
+                    <th scope="col">{ t(lang, "ui.coverage") }</th>
                 </tr></thead>
                 <tbody>
                     { for entries.iter().map(|e| {
@@ -72,6 +74,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                                 <td>{ e.clouds.iter().map(|c| label(lang, c)).collect::<Vec<_>>().join(", ") }</td>
                                 <td>{ effective_text(&e.effective, lang) }</td>
                                 <td>{ citation_link(&e.citation, lang) }<br /><span class="muted">{ e.citation.document }{ " · " }{ e.source_date }</span></td>
+                                <td>{ e.coverage.map(|(applied, fired)| tf(lang, "ui.coverage_counts", &format!("{applied} / {fired}"))).unwrap_or_default() }</td>
                             </tr>
                         }
                     }) }

@@ -1,0 +1,197 @@
+//! Exhaustive analysis of the rule table over the whole finite input space, in classes: partner model ×
+//! partner country class × provider class × customer country class × segment × relation × programs ×
+//! US Government validation × MPA × one as-of day inside every interval between effective dates × task,
+//! with the remaining facts (PartnerID, national-cloud status, role) varied through a set of profiles.
+//! At every point: exactly one verdict per cloud, each non-allowed verdict explained by a cited rule,
+//! every `needs_action` with an action, the verdict equal to the table's stated precedence, and no two
+//! versions of one rule in force together. Prints the number of points and each rule's coverage, fails
+//! if a rule never fires (never fails, asks for an action or misses a fact), and keeps `src/core/coverage_table.rs` (shown in the catalog)
+//! in step. Run with `cargo test --release --test exhaustive -- --nocapture`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use csp_eligibility::core::decision::Outcome;
+use csp_eligibility::core::markets::change_days;
+use csp_eligibility::core::notes::NOTES;
+use csp_eligibility::core::rules::{RULES, VERSIONS};
+use csp_eligibility::core::vocabulary::CustomerStatus;
+use csp_eligibility::core::{decide, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn code(text: &str) -> CountryCode {
+    CountryCode::parse(text).expect("code")
+}
+
+/// One day inside every interval between the effective dates of rules, notes and market rows.
+fn interval_days() -> Vec<Day> {
+    let mut bounds: Vec<Day> = change_days()
+        .chain(RULES.iter().flat_map(|r| r.effective.from.into_iter().chain(r.effective.until)))
+        .chain(NOTES.iter().flat_map(|n| n.effective.from.into_iter().chain(n.effective.until)))
+        .collect();
+    bounds.sort();
+    bounds.dedup();
+    let mut days = vec![bounds[0].previous()];
+    days.extend(bounds);
+    days
+}
+
+/// The facts the issue's space leaves out, varied so that each value is met.
+const PROFILES: [(Option<bool>, Option<CustomerStatus>, Option<Role>); 4] = [
+    (Some(true), Some(CustomerStatus::Existing), None),
+    (Some(true), Some(CustomerStatus::New), Some(Role::GlobalAdmin)),
+    (Some(false), None, Some(Role::UserManagementAdmin)),
+    (None, Some(CustomerStatus::Existing), Some(Role::BillingAdmin)),
+];
+
+#[derive(Default, Clone, Copy)]
+struct Coverage {
+    applied: u64,
+    passed: u64,
+    fired: u64,
+}
+
+fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeMap<&'static str, Coverage>) {
+    let customers = ["FR", "GB", "US", "AS", "RU", "CU", "CN"];
+    let providers = [None, Some("DE"), Some("US"), Some("RU")];
+    let programs: [Option<&[Program]>; 5] = [
+        None,
+        Some(&[Program::Commercial]),
+        Some(&[Program::Commercial, Program::Germany]),
+        Some(&[Program::Germany, Program::UsGovernment, Program::Vianet21]),
+        Some(&[Program::Commercial, Program::UsGovernment, Program::Germany, Program::Vianet21]),
+    ];
+    let segments = [Segment::Commercial, Segment::UsFederal, Segment::UsTribal];
+    let flags = [None, Some(false), Some(true)];
+    let tasks: Vec<Option<Task>> = std::iter::once(None).chain(Task::ALL.iter().copied().map(Some)).collect();
+    let days = interval_days();
+    let mut coverage: BTreeMap<&'static str, Coverage> = RULES.iter().map(|r| (r.id, Coverage::default())).collect();
+    let mut points = 0u64;
+    let mut index = 0usize;
+    for partner in partners {
+        for customer in customers {
+            for model in PartnerModel::ALL {
+                let reseller = *model == PartnerModel::IndirectReseller;
+                for provider in providers.iter().filter(|p| reseller || p.is_none()) {
+                    for relation in Relation::ALL.iter().filter(|r| reseller || **r != Relation::OwnProvider) {
+                        index += 1;
+                        if index % workers != worker {
+                            continue;
+                        }
+                        for segment in segments {
+                            for program in programs {
+                                for validated in flags {
+                                    for mpa in flags {
+                                        for day in &days {
+                                            for task in &tasks {
+                                                for (partner_id, status, role) in PROFILES {
+                                                    let query = Query {
+                                                        api_version: API_VERSION,
+                                                        as_of: *day,
+                                                        partner: Partner {
+                                                            country: code(partner),
+                                                            model: *model,
+                                                            has_partner_id: partner_id,
+                                                            mpa_signed: mpa,
+                                                            provider_country: provider.map(code),
+                                                            programs: program.map(<[Program]>::to_vec),
+                                                            us_gov_validated: validated,
+                                                            role,
+                                                        },
+                                                        customer: Customer { country: code(customer), segment, relation: *relation, national_cloud_customer: status },
+                                                        cloud: None,
+                                                        task: *task,
+                                                    };
+                                                    check_point(&query, &mut coverage);
+                                                    points += 1;
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (points, coverage)
+}
+
+fn check_point(query: &Query, coverage: &mut BTreeMap<&'static str, Coverage>) {
+    let decision = decide(query);
+    assert_eq!(decision.clouds.len(), Cloud::ALL.len());
+    for (cloud, expected) in decision.clouds.iter().zip(Cloud::ALL) {
+        assert_eq!(cloud.cloud, *expected);
+        let strongest = cloud.reasons.iter().map(|r| r.outcome).max_by_key(|o| o.weight()).unwrap_or(Outcome::Pass);
+        assert_eq!(cloud.verdict, strongest.verdict(), "verdict follows the stated precedence: {query:?}");
+        if cloud.verdict != Verdict::Allowed {
+            assert!(cloud.reasons.iter().any(|r| r.outcome == strongest && !r.citation.url.is_empty()), "{query:?}");
+        }
+        if cloud.verdict == Verdict::NeedsAction {
+            assert!(!cloud.actions.is_empty(), "{query:?}");
+        }
+        for (older, newer) in VERSIONS {
+            let both = cloud.reasons.iter().filter(|r| r.rule == *older || r.rule == *newer).count();
+            assert!(both < 2, "{older} and {newer} both in force: {query:?}");
+        }
+        for reason in &cloud.reasons {
+            let entry = coverage.get_mut(reason.rule).expect("known rule");
+            entry.applied += 1;
+            if reason.outcome == Outcome::Pass {
+                entry.passed += 1;
+            } else {
+                entry.fired += 1;
+            }
+        }
+    }
+}
+
+fn coverage_table(coverage: &BTreeMap<&'static str, Coverage>) -> String {
+    let mut out = String::from(
+        "// Generated by tests/exhaustive.rs from the exhaustive run over the input space. Do not edit.\n\n\
+         /// Per rule: (id, points where it applied, points where it did not pass).\n\
+         pub static COVERAGE: &[(&str, u64, u64)] = &[\n",
+    );
+    for rule in RULES {
+        let c = coverage[rule.id];
+        writeln!(out, "    ({:?}, {}, {}),", rule.id, c.applied, c.fired).unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn the_whole_input_space_keeps_every_invariant() {
+    let partners = ["FR", "GB", "US", "AS", "RU", "CU", "CN"];
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let results: Vec<(u64, BTreeMap<&'static str, Coverage>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|w| scope.spawn(move || check_space(&partners, w, workers))).collect();
+        handles.into_iter().map(|h| h.join().expect("worker")).collect()
+    });
+    let mut total = 0;
+    let mut coverage: BTreeMap<&'static str, Coverage> = RULES.iter().map(|r| (r.id, Coverage::default())).collect();
+    for (points, part) in results {
+        total += points;
+        for (id, c) in part {
+            let entry = coverage.get_mut(id).expect("rule");
+            entry.applied += c.applied;
+            entry.passed += c.passed;
+            entry.fired += c.fired;
+        }
+    }
+    println!("exhaustive: {total} points checked, {} days, {} rules", interval_days().len(), RULES.len());
+    for (id, c) in &coverage {
+        println!("  {id:<36} applied {:>10}  passed {:>10}  fired {:>10}", c.applied, c.passed, c.fired);
+    }
+    let silent: Vec<&str> = coverage.iter().filter(|(_, c)| c.fired == 0).map(|(id, _)| *id).collect();
+    assert!(silent.is_empty(), "rules that never fire: {silent:?}");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core/coverage_table.rs");
+    let table = coverage_table(&coverage);
+    let stale = std::fs::read_to_string(&path).ok().as_deref() != Some(table.as_str());
+    if stale {
+        std::fs::write(&path, table).expect("write coverage table");
+    }
+    assert!(!stale, "regenerated src/core/coverage_table.rs; commit it");
+}
