@@ -1,7 +1,11 @@
-//! Benchmark: one full decision (every cloud) for typical queries.
+//! Native benchmarks of a full decision (every cloud): criterion median and p99 per query kind, then
+//! throughput over one million generated queries. `cargo xtask bench` runs this and summarises it.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use csp_eligibility::core::{decide, parse_query_str};
+use criterion::{black_box, Criterion};
+use csp_eligibility::core::markets::known_codes;
+use csp_eligibility::core::vocabulary::CustomerStatus;
+use csp_eligibility::core::{decide, parse_query_str, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
+use std::time::Instant;
 
 const QUERIES: [(&str, &str); 3] = [
     ("reseller_fr_de_2024", r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"FR","model":"indirect_reseller","has_partner_id":true,"mpa_signed":true,"provider_country":"DE","programs":["commercial"]},"customer":{"country":"ES","segment":"commercial","relation":"unrelated"}}"#),
@@ -9,16 +13,90 @@ const QUERIES: [(&str, &str); 3] = [
     ("germany_2018", r#"{"api_version":1,"as_of":"2018-06-01","partner":{"country":"GB","model":"direct_bill","has_partner_id":true,"programs":["commercial","germany"]},"customer":{"country":"FR","segment":"commercial","relation":"unrelated","national_cloud_customer":"new"}}"#),
 ];
 
-fn full_decision(c: &mut Criterion) {
+fn criterion_benches(c: &mut Criterion) {
     for (name, text) in QUERIES {
         let query = parse_query_str(text).expect("benchmark query is valid");
         c.bench_function(&format!("decide/{name}"), |b| b.iter(|| decide(black_box(&query))));
     }
     let (_, text) = QUERIES[0];
-    c.bench_function("parse_and_decide/reseller_fr_de_2024", |b| {
-        b.iter(|| parse_query_str(black_box(text)).map(|query| decide(&query)))
-    });
+    c.bench_function("parse_and_decide/reseller_fr_de_2024", |b| b.iter(|| parse_query_str(black_box(text)).map(|query| decide(&query))));
 }
 
-criterion_group!(benches, full_decision);
-criterion_main!(benches);
+/// A small deterministic generator (xorshift), so every run decides the same million queries.
+struct Generator(u64);
+
+impl Generator {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+    fn maybe<T: Copy>(&mut self, items: &[T]) -> Option<T> {
+        (self.next() % 4 != 0).then(|| self.pick(items))
+    }
+}
+
+fn generated_queries(count: usize) -> Vec<Query> {
+    let codes: Vec<CountryCode> = known_codes().filter_map(CountryCode::parse).collect();
+    let mut generator = Generator(0x9E37_79B9_7F4A_7C15);
+    (0..count)
+        .map(|_| {
+            let model = generator.pick(PartnerModel::ALL);
+            let reseller = model == PartnerModel::IndirectReseller;
+            let relation = generator.pick(Relation::ALL);
+            let programs: Vec<Program> = Program::ALL.iter().copied().filter(|_| generator.next() % 2 == 0).collect();
+            Query {
+                api_version: API_VERSION,
+                as_of: Day::from_ymd(2016 + (generator.next() % 11) as i32, 1 + (generator.next() % 12) as u8, 1 + (generator.next() % 28) as u8).expect("day"),
+                partner: Partner {
+                    country: generator.pick(&codes),
+                    model,
+                    has_partner_id: generator.maybe(&[true, false]),
+                    mpa_signed: generator.maybe(&[true, false]),
+                    provider_country: if reseller { generator.maybe(&codes) } else { None },
+                    programs: generator.maybe(&[()]).map(|_| programs),
+                    us_gov_validated: generator.maybe(&[true, false]),
+                    role: generator.maybe(Role::ALL),
+                },
+                customer: Customer {
+                    country: generator.pick(&codes),
+                    segment: generator.pick(Segment::ALL),
+                    relation: if relation == Relation::OwnProvider && !reseller { Relation::Unrelated } else { relation },
+                    national_cloud_customer: generator.maybe(CustomerStatus::ALL),
+                },
+                cloud: None,
+                task: generator.maybe(Task::ALL),
+            }
+        })
+        .collect()
+}
+
+fn throughput() {
+    const COUNT: usize = 1_000_000;
+    let queries = generated_queries(COUNT);
+    let start = Instant::now();
+    let mut denied = 0usize;
+    for query in &queries {
+        let decision = decide(black_box(query));
+        denied += decision.clouds.iter().filter(|c| c.verdict == csp_eligibility::core::Verdict::Denied).count();
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{{\"throughput\":{{\"queries\":{COUNT},\"seconds\":{seconds:.3},\"decisions_per_second\":{:.0},\"mean_us\":{:.3},\"denied_cloud_verdicts\":{denied}}}}}",
+        COUNT as f64 / seconds,
+        seconds * 1e6 / COUNT as f64
+    );
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    criterion_benches(&mut criterion);
+    criterion.final_summary();
+    if !std::env::args().any(|arg| arg == "--list") {
+        throughput();
+    }
+}

@@ -5,6 +5,7 @@
 //!   end to end against the release bundle, and the npm package in Node
 //! - `dist`: build the release bundle only (page, package and embedding demo)
 //! - `pkg`: build the npm package into `pkg/`
+//! - `bench`: native, browser and size benchmarks; prints a JSON summary (also in `target/bench-summary.json`)
 //! - `sizes`: build the bundle and print the gzip and brotli size of every file the page downloads
 
 mod bundle;
@@ -21,8 +22,9 @@ fn main() -> ExitCode {
         Some("test") => test_command(),
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
         Some("pkg") => tools::ensure_build_tools().and_then(|_| package::build()),
+        Some("bench") => bench_command(),
         Some("sizes") => tools::ensure_build_tools().and_then(|_| bundle::build()).and_then(|_| sizes()),
-        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes>".into()),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes | bench>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -75,4 +77,18 @@ fn test_command() -> Fallible {
 
 fn sizes() -> Fallible {
     tools::run("download sizes", std::process::Command::new("node").args(["benches/sizes.mjs", "dist"]).current_dir(tools::root()))
+}
+
+fn bench_command() -> Fallible {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    bundle::build()?;
+    let output = tools::root().join("target/bench-native.txt");
+    let file = std::fs::File::create(&output).map_err(|e| format!("{}: {e}", output.display()))?;
+    tools::run("native benchmarks (criterion, then 1 000 000 generated queries)", tools::cargo().args(["bench", "--bench", "decide"]).stdout(file))?;
+    let port = serve::start(&bundle::dist_dir(), 0)?;
+    tools::run(
+        "browser benchmarks and sizes",
+        std::process::Command::new("node").arg("benches/report.mjs").arg(format!("http://127.0.0.1:{port}")).arg(&output).current_dir(tools::root()),
+    )
 }
