@@ -6,6 +6,7 @@
 //! - `dist`: build the release bundle only (page, package and embedding demo)
 //! - `pkg`: build the npm package into `pkg/`
 //! - `bench`: native, browser and size benchmarks; prints a JSON summary (also in `target/bench-summary.json`)
+//! - `fuzz [seconds]`: fuzz query parsing and `decide` with cargo-fuzz (libFuzzer), 300 s by default
 //! - `sizes`: build the bundle and print the gzip and brotli size of every file the page downloads
 
 mod bundle;
@@ -23,8 +24,9 @@ fn main() -> ExitCode {
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
         Some("pkg") => tools::ensure_build_tools().and_then(|_| package::build()),
         Some("bench") => bench_command(),
+        Some("fuzz") => fuzz_command(&args[1..]),
         Some("sizes") => tools::ensure_build_tools().and_then(|_| bundle::build()).and_then(|_| sizes()),
-        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes | bench>".into()),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes | bench | fuzz [seconds]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -90,5 +92,26 @@ fn bench_command() -> Fallible {
     tools::run(
         "browser benchmarks and sizes",
         std::process::Command::new("node").arg("benches/report.mjs").arg(format!("http://127.0.0.1:{port}")).arg(&output).current_dir(tools::root()),
+    )
+}
+
+fn fuzz_command(args: &[String]) -> Fallible {
+    let seconds: u64 = match args {
+        [] => 300,
+        [seconds] => seconds.parse().map_err(|_| format!("`{seconds}` is not a number of seconds"))?,
+        _ => return Err("usage: cargo xtask fuzz [seconds]".into()),
+    };
+    tools::ensure_cargo_fuzz()?;
+    let corpus = tools::root().join("target/fuzz-corpus");
+    package::copy_tree(&tools::root().join("fuzz/corpus/query_json"), &corpus)?;
+    tools::run(
+        &format!("fuzz query parsing and decide for {seconds} s"),
+        std::process::Command::new("cargo")
+            .args(["fuzz", "run", "query_json", "--sanitizer", "none"])
+            .arg(&corpus)
+            .arg("--")
+            .arg(format!("-max_total_time={seconds}"))
+            .arg("-print_final_stats=1")
+            .current_dir(tools::root().join("fuzz")),
     )
 }

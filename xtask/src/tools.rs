@@ -86,3 +86,11 @@ pub fn path_with_node_bin() -> String {
     let current = std::env::var("PATH").unwrap_or_default();
     format!("{}:{current}", node_bin().display())
 }
+
+/// cargo-fuzz (runs on stable Rust with `--sanitizer none`).
+pub fn ensure_cargo_fuzz() -> Fallible {
+    if output_of("cargo", &["fuzz", "--version"]).is_some() {
+        return Ok(());
+    }
+    run("install cargo-fuzz", cargo().args(["install", "cargo-fuzz", "--locked"]))
+}
