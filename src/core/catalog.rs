@@ -6,7 +6,7 @@ use super::engine::RULESET_VERSION;
 use super::messages::{text, Lang};
 use super::notes::{Shown, NOTES};
 use super::rules::RULES;
-use super::sources::{source, Citation};
+use super::sources::{source, Citation, Source, SOURCES};
 use super::vocabulary::Clouds;
 use serde::Serialize;
 
@@ -65,6 +65,8 @@ pub struct Catalog {
     pub ruleset_version: &'static str,
     /// Every rule, then every note, in table order.
     pub entries: Vec<CatalogEntry>,
+    /// The documents citations point into, with titles, public URLs and section anchors.
+    pub sources: &'static [Source],
 }
 
 fn source_date(citation: &Citation) -> &'static str {
@@ -95,5 +97,5 @@ pub fn catalog(lang: Lang) -> Catalog {
         source_date: source_date(&note.citation),
         coverage: None,
     });
-    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect() }
+    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect(), sources: SOURCES }
 }

@@ -19,9 +19,9 @@ pub struct Source {
     pub sections: &'static [&'static str],
 }
 
-/// A pointer to a document section: what every rule and note carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+/// A pointer to a document section: what every rule and note carries. In JSON it is the short form
+/// `document#section` (see [`Citation::short`]); the catalog's `sources` give each document's title and URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Citation {
     /// The cited document's identifier (see [`SOURCES`]).
     pub document: &'static str,
@@ -38,8 +38,36 @@ pub const fn cite(source: &Source, section: &'static str) -> Citation {
     Citation { document: source.id, section, title: source.title, url: source.url }
 }
 
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.section.is_empty() {
+            serializer.serialize_str(self.document)
+        } else {
+            serializer.collect_str(&format_args!("{}#{}", self.document, self.section))
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Citation {
+    fn schema_name() -> String {
+        "Citation".into()
+    }
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            metadata: Some(Box::new(schemars::schema::Metadata {
+                description: Some("`document#section`: a document of the catalog's `sources` and one of its section anchors.".into()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 impl Citation {
-    /// `document#section`, the short form used in docs and tests.
+    /// `document#section`, the form the JSON contract uses.
     pub fn short(&self) -> String {
         if self.section.is_empty() {
             self.document.to_string()

@@ -47,6 +47,8 @@ export type Catalog = {
   entries: Array<CatalogEntry>;
   /** Version of the rule table. */
   ruleset_version: string;
+  /** The documents citations point into, with titles, public URLs and section anchors. */
+  sources: Array<Source>;
 };
 
 /** Something the partner can do to turn the answer into yes. */
@@ -79,17 +81,8 @@ export type CatalogEntry = {
   source_date: string;
 };
 
-/** A pointer to a document section: what every rule and note carries. */
-export type Citation = {
-  /** The cited document's identifier (see [`SOURCES`]). */
-  document: string;
-  /** The section anchor; empty when the page is cited as a whole. */
-  section: string;
-  /** The document's English title. */
-  title: string;
-  /** The public page; link to `url#section`. */
-  url: string;
-};
+/** `document#section`: a document of the catalog's `sources` and one of its section anchors. */
+export type Citation = string;
 
 /** A cloud the partner may sell in: the commercial CSP program or one of the national clouds. */
 export type Cloud = ("commercial" | "germany" | "us_government" | "vianet_21");
@@ -234,6 +227,20 @@ export type Role = ("global_admin" | "user_management_admin" | "admin_agent" | "
 
 /** The kind of organisation the customer is. */
 export type Segment = ("commercial" | "us_federal" | "us_state" | "us_local" | "us_tribal");
+
+/** A document a rule can cite, with the section anchors it has. */
+export type Source = {
+  /** Stable identifier: the seed file name, or the Partner Center page name. */
+  id: string;
+  /** Section anchors (`<a name=…>`) the document has; empty for pages cited as a whole. */
+  sections: Array<string>;
+  /** English title. */
+  title: string;
+  /** Public page (en-us). */
+  url: string;
+  /** Date of the version the facts were taken from. */
+  version_date: string;
+};
 
 /** A Partner Center task the person asking wants to do. */
 export type Task = ("sell" | "create_customer" | "manage_partner_users" | "manage_customer_users" | "reset_password" | "manage_licenses" | "migrate_germany_customer");

@@ -51,17 +51,17 @@ fn package_version() -> String {
 pub fn build() -> Fallible {
     run(
         "build the library for wasm32",
-        cargo().args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown"]),
+        cargo().args(["build", "--lib", "--profile", "npm", "--target", "wasm32-unknown-unknown"]),
     )?;
     let dir = pkg_dir();
     let _ = std::fs::remove_dir_all(&dir);
-    let wasm = root().join("target/wasm32-unknown-unknown/release/csp_eligibility.wasm");
+    let wasm = root().join("target/wasm32-unknown-unknown/npm/csp_eligibility.wasm");
     run(
         &format!("wasm-bindgen {}", locked_wasm_bindgen()?),
         Command::new("wasm-bindgen").args(["--target", "web", "--out-name", "csp_eligibility", "--out-dir"]).arg(&dir).arg(&wasm),
     )?;
     let bg = dir.join("csp_eligibility_bg.wasm");
-    run("wasm-opt -Oz", Command::new(node_bin().join("wasm-opt")).arg("-Oz").args(WASM_FEATURES).arg(&bg).arg("-o").arg(&bg))?;
+    run("wasm-opt -O3", Command::new(node_bin().join("wasm-opt")).arg("-O3").args(WASM_FEATURES).arg(&bg).arg("-o").arg(&bg))?;
     copy(&root().join("static/pkg/index.js"), &dir.join("index.js"))?;
     copy(&root().join("static/pkg/index.d.ts"), &dir.join("index.d.ts"))?;
     let manifest = format!(
