@@ -1,6 +1,6 @@
 //! The widget's root: owns the state and lays out the toolbar, the form, the answer and the catalog.
 //! On the standalone page it keeps the query in the address bar and local storage; inside the custom
-//! element it takes presets from the host's attributes and reports each answer as a DOM event.
+//! element it takes presets from the host's attributes and hands each answer to the element.
 
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
@@ -19,9 +19,12 @@ use yew::prelude::*;
 /// Where the widget lives and what its host presets.
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
-    /// The custom element hosting this instance; `None` for the standalone page.
+    /// Whether a custom element hosts this instance (no address bar or storage of its own).
     #[prop_or_default]
-    pub host: Option<web_sys::HtmlElement>,
+    pub embedded: bool,
+    /// Called with every new answer (the custom element turns it into a DOM event).
+    #[prop_or_default]
+    pub on_decision: Option<Callback<Decision>>,
     /// Fields preset by the host (flat path → value); changes are applied live.
     #[prop_or_default]
     pub preset: BTreeMap<String, String>,
@@ -33,19 +36,6 @@ pub struct AppProps {
     pub compact: bool,
 }
 
-/// Name of the event the custom element dispatches with each new answer.
-pub const DECISION_EVENT: &str = "csp-eligibility:decision";
-
-/// Sends the decision to the host element as a bubbling, composed `CustomEvent`.
-fn announce_to_host(host: &web_sys::HtmlElement, decision: &Decision) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&crate::web::js_api::to_js(decision));
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(DECISION_EVENT, &init) {
-        let _ = host.dispatch_event(&event);
-    }
-}
 
 /// The state an embedded instance starts from: a fresh query with the host's presets.
 fn embedded_state(props: &AppProps) -> State {
@@ -74,7 +64,7 @@ fn initial_state(history: &BrowserHistory) -> State {
 /// The whole widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let embedded = props.host.is_some();
+    let embedded = props.embedded;
     let history = use_memo((), |_| BrowserHistory::new());
     let state = use_reducer_eq(|| if embedded { embedded_state(props) } else { initial_state(&history) });
     let lang = state.lang;
@@ -119,12 +109,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Custom element: every new answer is announced to the host page.
+    // Every new answer goes to whoever listens (the custom element's host page).
     {
-        let host = props.host.clone();
+        let on_decision = props.on_decision.clone();
         use_effect_with(outcome.clone(), move |outcome| {
-            if let (Some(host), Ok(decision)) = (host, &**outcome) {
-                announce_to_host(&host, decision);
+            if let (Some(on_decision), Ok(decision)) = (on_decision, &**outcome) {
+                on_decision.emit(decision.clone());
             }
         });
     }

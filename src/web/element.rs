@@ -1,7 +1,8 @@
 //! The `<csp-eligibility>` custom element: the widget in an open shadow root, preset by attributes,
 //! announcing every answer with a `csp-eligibility:decision` event.
 
-use crate::core::Lang;
+use crate::core::{Decision, Lang};
+use crate::web::to_js;
 use crate::web::app::{App, AppProps};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -49,13 +50,29 @@ pub struct ElementHandle {
     app: Option<yew::AppHandle<App>>,
 }
 
+/// Name of the event dispatched on the element with each new answer.
+pub const DECISION_EVENT: &str = "csp-eligibility:decision";
+
+/// Dispatches the decision on the host element as a bubbling, composed `CustomEvent`.
+fn announce(host: &HtmlElement, decision: &Decision) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&to_js(decision));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(DECISION_EVENT, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 fn props_of(host: &HtmlElement) -> AppProps {
     let preset: BTreeMap<String, String> = FIELD_ATTRIBUTES
         .iter()
         .filter_map(|(attribute, path)| host.get_attribute(attribute).map(|value| (path.to_string(), value)))
         .collect();
+    let target = host.clone();
     AppProps {
-        host: Some(host.clone()),
+        embedded: true,
+        on_decision: Some(yew::Callback::from(move |decision: Decision| announce(&target, &decision))),
         preset,
         lang: host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)),
         compact: host.has_attribute("compact"),

@@ -4,14 +4,11 @@
 //! 295 µs per decision in Node 20). Bad input comes back as a `QueryError` value, never as a trap.
 
 use crate::core::{self, parse_query, Lang, QueryError, API_VERSION, RULESET_VERSION};
+use super::to_js;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A value as plain JS data (objects, arrays, strings, numbers): exactly what `JSON.parse` gives.
-pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
-}
 
 /// Deepest nesting a query object may have; a query needs 3, hostile input gets a problem, not a trap.
 const MAX_DEPTH: usize = 32;

@@ -9,9 +9,34 @@ const STORAGE_KEY: &str = "csp-eligibility.last-query";
 /// Query-string key of the language.
 pub const LANG_PARAM: &str = "lang";
 
+/// The `key=value` pairs of a query string, in order (parsed by the browser's `URLSearchParams`).
+fn query_pairs(text: &str) -> Vec<(String, String)> {
+    let Some(entries) = web_sys::UrlSearchParams::new_with_str(text).ok().and_then(|params| js_sys::try_iter(&params).ok().flatten()) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// A query string for `pairs`, encoded by the browser's `URLSearchParams`.
+fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (key, value) in pairs {
+        params.append(key, value);
+    }
+    params.to_string().into()
+}
+
 /// Every `key=value` pair of the current address's query string.
 fn address_pairs(history: &BrowserHistory) -> Vec<(String, String)> {
-    history.location().query::<Vec<(String, String)>>().unwrap_or_default()
+    query_pairs(history.location().query_str())
 }
 
 /// The flat fields carried by the current address, without the language; empty when there are none.
@@ -32,7 +57,7 @@ pub fn push_to_address(history: &BrowserHistory, fields: &BTreeMap<String, Strin
     let same = current.len() == pairs.len() && current.iter().zip(&pairs).all(|((ck, cv), (k, v))| ck == k && cv == v);
     if !same {
         let path = history.location().path().to_string();
-        let _ = history.push_with_query(path, pairs);
+        history.push(format!("{path}?{}", query_string(pairs)));
     }
 }
 
@@ -41,14 +66,17 @@ pub fn current_address() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
 }
 
-/// The last query kept in local storage.
+/// The last query kept in local storage (stored as a query string, like the address).
 pub fn stored_fields() -> Option<BTreeMap<String, String>> {
-    LocalStorage::get(STORAGE_KEY).ok()
+    let text = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten()?;
+    let fields: BTreeMap<String, String> = query_pairs(&text).into_iter().collect();
+    (!fields.is_empty()).then_some(fields)
 }
 
 /// Keeps the query in local storage.
 pub fn store_fields(fields: &BTreeMap<String, String>) {
-    let _ = LocalStorage::set(STORAGE_KEY, fields);
+    let text = query_string(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let _ = LocalStorage::raw().set_item(STORAGE_KEY, &text);
 }
 
 /// Today's date (`YYYY-MM-DD`) from the browser clock, in the user's time zone.

@@ -3,17 +3,24 @@
 
 pub mod app;
 pub mod components;
+#[cfg(feature = "npm")]
 pub mod element;
 pub mod i18n;
+#[cfg(feature = "npm")]
 pub mod js_api;
 pub mod link;
 pub mod state;
 
-/// Registers the custom element and mounts the widget on the page's `#app` element, if the page has one.
+/// Mounts the widget on the page's `#app` element, if the page has one.
 pub fn start() {
-    element::define_element();
     let document = gloo::utils::document();
     if let Some(root) = document.get_element_by_id("app") {
         yew::Renderer::<app::App>::with_root(root).render();
     }
+}
+
+#[cfg(feature = "npm")]
+/// A value as plain JS data (objects, arrays, strings, numbers): exactly what `JSON.parse` gives.
+pub fn to_js<T: serde::Serialize>(value: &T) -> wasm_bindgen::JsValue {
+    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }

@@ -14,6 +14,8 @@ pub fn dist_dir() -> PathBuf {
 
 /// Builds the release bundle into `dist/`: the page, the package and the embedding demo.
 pub fn build() -> Fallible {
+    // trunk keeps wasm-bindgen's output between builds; stale snippets would be preloaded.
+    let _ = std::fs::remove_dir_all(root().join("target/wasm-bindgen"));
     run(
         "build the release bundle",
         Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()),

@@ -59,7 +59,7 @@ fn test_command() -> Fallible {
     tools::run(
         "browser tests (wasm-bindgen-test in headless Chromium)",
         tools::cargo()
-            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .args(["test", "--target", "wasm32-unknown-unknown", "--features", "npm", "--test", "browser"])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),

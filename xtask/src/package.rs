@@ -51,7 +51,7 @@ fn package_version() -> String {
 pub fn build() -> Fallible {
     run(
         "build the library for wasm32",
-        cargo().args(["build", "--lib", "--profile", "npm", "--target", "wasm32-unknown-unknown"]),
+        cargo().args(["build", "--lib", "--profile", "npm", "--features", "npm", "--target", "wasm32-unknown-unknown"]),
     )?;
     let dir = pkg_dir();
     let _ = std::fs::remove_dir_all(&dir);
