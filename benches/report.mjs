@@ -14,14 +14,14 @@ const round = (x, digits = 3) => Number(x.toFixed(digits));
 
 function native() {
   const results = {};
-  const group = `${root}target/criterion/decide`;
-  for (const name of existsSync(group) ? readdirSync(group) : []) {
-    const dir = `${group}/${name}/new`;
+  const criterion = `${root}target/criterion`;
+  for (const name of existsSync(criterion) ? readdirSync(criterion) : []) {
+    const dir = `${criterion}/${name}/new`;
     if (!existsSync(`${dir}/estimates.json`)) continue;
     const estimates = JSON.parse(readFileSync(`${dir}/estimates.json`, 'utf8'));
     const sample = JSON.parse(readFileSync(`${dir}/sample.json`, 'utf8'));
     const perIteration = sample.times.map((t, i) => t / sample.iters[i]);
-    results[`decide/${name}`] = { median_us: round(estimates.median.point_estimate / 1000), p99_us: round(percentile(perIteration, 99) / 1000) };
+    results[name] = { median_us: round(estimates.median.point_estimate / 1000), p99_us: round(percentile(perIteration, 99) / 1000) };
   }
   const line = readFileSync(nativeOutput, 'utf8').split('\n').find((l) => l.startsWith('{"throughput"'));
   return { criterion: results, ...(line ? JSON.parse(line) : {}) };
@@ -41,17 +41,24 @@ async function browser() {
     firstAnswer.push(await page.evaluate(() => performance.getEntriesByName('csp-eligibility:first-answer')[0]?.startTime ?? NaN));
   }
   const rerender = await page.evaluate(async () => {
+    // From the change event to the moment the new verdict is in the DOM (observed, not polled).
     const select = document.getElementById('customer-country');
-    const verdict = () => document.querySelector('article[aria-labelledby=card-commercial] .verdict').textContent;
+    const answer = document.getElementById('answer');
+    const verdict = () => answer.querySelector('article[aria-labelledby=card-commercial] .verdict').textContent;
     const times = [];
     for (let i = 0; i < 60; i += 1) {
-      const target = i % 2 === 0 ? 'US' : 'FR';
       const before = verdict();
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (verdict() !== before) { observer.disconnect(); resolve(performance.now()); }
+        });
+        observer.observe(answer, { subtree: true, childList: true, characterData: true });
+      });
       const start = performance.now();
-      select.value = target;
+      select.value = i % 2 === 0 ? 'US' : 'FR';
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      while (verdict() === before) await new Promise((resolve) => setTimeout(resolve, 0));
-      times.push(performance.now() - start);
+      times.push((await changed) - start);
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     }
     return times;
   });

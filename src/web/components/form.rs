@@ -19,6 +19,14 @@ pub struct QueryFormProps {
     pub problems: Vec<Problem>,
 }
 
+/// Every field a form control sets directly.
+const SETTABLE_FIELDS: [&str; 14] = [
+    "as_of", "cloud", "task",
+    "partner.country", "partner.model", "partner.has_partner_id", "partner.mpa_signed", "partner.provider_country",
+    "partner.us_gov_validated", "partner.role",
+    "customer.country", "customer.segment", "customer.relation", "customer.national_cloud_customer",
+];
+
 /// The element id of a field path (`partner.country` → `partner-country`).
 pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
@@ -37,10 +45,17 @@ fn errors_for(problems: &[Problem], path: &str, lang: crate::core::Lang) -> Vec<
 pub fn query_form(props: &QueryFormProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let set = |path: &'static str| {
-        let state = state.clone();
-        Callback::from(move |value: Option<String>| state.dispatch(Action::Set(path, value)))
-    };
+    // One stable callback per field, so that fields whose props did not change skip re-rendering.
+    let setters = use_memo(state.dispatcher(), |dispatcher| {
+        SETTABLE_FIELDS
+            .iter()
+            .map(|path| {
+                let dispatcher = dispatcher.clone();
+                (*path, Callback::from(move |value: Option<String>| dispatcher.dispatch(Action::Set(path, value))))
+            })
+            .collect::<Vec<(&'static str, Callback<Option<String>>)>>()
+    });
+    let set = |path: &'static str| setters.iter().find(|(p, _)| *p == path).map(|(_, c)| c.clone()).unwrap_or_default();
     let value = |path: &str| state.get(path).map(str::to_string);
     let errors = |path: &str| errors_for(&props.problems, path, lang);
     let not_stated: Option<AttrValue> = Some(t(lang, "ui.not_stated").into());
