@@ -36,11 +36,6 @@ impl Day {
         Day(date)
     }
 
-    /// The next day, saturating at the end of the calendar.
-    pub fn next(self) -> Day {
-        Day(self.0.next_day().unwrap_or(self.0))
-    }
-
     /// The previous day, saturating at the start of the calendar.
     pub fn previous(self) -> Day {
         Day(self.0.previous_day().unwrap_or(self.0))

@@ -91,8 +91,3 @@ fn push_actions(actions: &mut Vec<Action>, rule: &'static str, keys: &[&'static 
         }
     }
 }
-
-/// Identifiers of the clouds, for callers that list them.
-pub fn cloud_ids() -> impl Iterator<Item = &'static str> {
-    Cloud::ALL.iter().map(|cloud| cloud.id())
-}

@@ -459,11 +459,6 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
-/// The rule with this identifier.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|rule| rule.id == id)
-}
-
 /// Pairs of rows that are two dated versions of one rule; they must never be in force on the same day.
 pub const VERSIONS: &[(&str, &str)] = &[
     ("USG-CUSTOMER-GOVERNMENT", "USG-CUSTOMER-GOVERNMENT-2021"),
