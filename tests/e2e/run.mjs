@@ -123,6 +123,19 @@ await check('the host page receives decision events with the right verdicts, per
   await context.close();
 });
 
+await check('printing gives a one-page summary with the as-of date, the print date and the ruleset', async () => {
+  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=indirect_reseller&partner.provider_country=DE&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=ES&customer.segment=commercial&customer.relation=unrelated&task=sell&lang=en');
+  await page.waitForSelector('.card');
+  await page.emulateMedia({ media: 'print' });
+  const header = await page.locator('.print-header').innerText();
+  assert.match(header, /Printed on \d{4}-\d{2}-\d{2} · Ruleset \d{4}\.\d+\.\d+/);
+  assert.match(header, /Commercial CSP: Needs action\./);
+  assert.match(await page.locator('#answer-title').innerText(), /As of 2024-01-01/);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
+  await context.close();
+});
+
 for (const path of ['/index.html', '/embed.html']) {
   await check(`axe-core: no WCAG 2.1 AA violation on ${path}, before and after an answer`, async () => {
     const { page, context } = await open(path, { bypassCSP: true });

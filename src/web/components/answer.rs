@@ -55,10 +55,10 @@ fn portal_view(portal: &Portal, lang: Lang) -> Html {
             if let Some(url) = portal.url {
                 <a href={url} target="_blank" rel="noopener noreferrer">{ name }</a>
             } else {
-                { name }{ " " }<span class="muted">{ format!("({})", t(lang, "ui.no_address")) }</span>
+                { name }<span class="muted no-address">{ format!(" ({})", t(lang, "ui.no_address")) }</span>
             }
             if let Some(enroll) = portal.enroll_url.filter(|e| Some(*e) != portal.url) {
-                { " · " }<a href={enroll} target="_blank" rel="noopener noreferrer">{ t(lang, "ui.enroll") }</a>
+                <span class="enroll">{ " · " }<a href={enroll} target="_blank" rel="noopener noreferrer">{ t(lang, "ui.enroll") }</a></span>
             }
         </span>
     }
