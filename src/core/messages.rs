@@ -35,7 +35,8 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.tag() == primary)
     }
 
-    fn column(self) -> usize {
+    /// The language's column in the catalog.
+    pub fn column(self) -> usize {
         self as usize
     }
 }
