@@ -1,7 +1,8 @@
 //! `cargo xtask <command>`: the project's set-up, build, serve and test commands.
 //!
 //! - `serve`: install what is missing, build the release bundle into `dist/`, serve it at http://127.0.0.1:8080
-//! - `test`: install what is missing (also Chromium), run every test: native, wasm in headless Chromium,
+//! - `test`: install what is missing (also Chromium, Firefox ESR, geckodriver), run every test: native,
+//!   the exhaustive analysis, wasm in headless Chromium and Firefox,
 //!   end to end against the release bundle, and the npm package in Node
 //! - `dist`: build the release bundle only (page, package and embedding demo)
 //! - `pkg`: build the npm package into `pkg/`
@@ -54,6 +55,7 @@ fn serve_command(args: &[String]) -> Fallible {
 fn test_command() -> Fallible {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
+    tools::ensure_firefox()?;
     tools::run("native tests", tools::cargo().arg("test"))?;
     tools::run("exhaustive analysis of the rule table", tools::cargo().args(["test", "--release", "--test", "exhaustive", "--", "--nocapture"]))?;
     tools::run(
@@ -61,6 +63,14 @@ fn test_command() -> Fallible {
         tools::cargo()
             .args(["test", "--target", "wasm32-unknown-unknown", "--features", "npm", "--test", "browser"])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    )?;
+    tools::run(
+        "browser tests (wasm-bindgen-test in headless Firefox ESR)",
+        tools::cargo()
+            .args(["test", "--target", "wasm32-unknown-unknown", "--features", "npm", "--test", "browser"])
+            .env("GECKODRIVER", tools::cargo_bin("geckodriver"))
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;

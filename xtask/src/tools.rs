@@ -77,8 +77,13 @@ pub fn ensure_browser() -> Fallible {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Installs Debian packages (after refreshing the package lists).
+fn apt_install(packages: &[&str]) -> Fallible {
     run("apt-get update", Command::new("apt-get").arg("update"))?;
-    run("install chromium", Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))
+    run(&format!("install {}", packages.join(" ")), Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(packages))
 }
 
 /// `PATH` with npm's tool folder first, so trunk finds wasm-opt.
@@ -93,4 +98,21 @@ pub fn ensure_cargo_fuzz() -> Fallible {
         return Ok(());
     }
     run("install cargo-fuzz", cargo().args(["install", "cargo-fuzz", "--locked"]))
+}
+
+/// Debian's Firefox ESR and geckodriver (from crates.io; Debian has none).
+pub fn ensure_firefox() -> Fallible {
+    if !Path::new("/usr/bin/firefox-esr").exists() {
+        apt_install(&["firefox-esr"])?;
+    }
+    if output_of("geckodriver", &["--version"]).is_none() {
+        run("install geckodriver", cargo().args(["install", "geckodriver", "--locked"]))?;
+    }
+    Ok(())
+}
+
+/// Where `cargo install` puts binaries.
+pub fn cargo_bin(name: &str) -> PathBuf {
+    let home = std::env::var("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin").join(name)
 }
