@@ -67,12 +67,7 @@ impl schemars::JsonSchema for Day {
         "Day".into()
     }
     fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        schemars::schema::SchemaObject {
-            instance_type: Some(schemars::schema::InstanceType::String.into()),
-            format: Some("date".into()),
-            ..Default::default()
-        }
-        .into()
+        super::schema::string_schema(Some("date"), None, None)
     }
 }
 

@@ -69,12 +69,7 @@ impl schemars::JsonSchema for CountryCode {
         "CountryCode".into()
     }
     fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        schemars::schema::SchemaObject {
-            instance_type: Some(schemars::schema::InstanceType::String.into()),
-            enum_values: Some(known_codes().map(|code| code.into()).collect()),
-            ..Default::default()
-        }
-        .into()
+        super::schema::string_schema(None, Some(known_codes().map(|code| code.into()).collect()), None)
     }
 }
 

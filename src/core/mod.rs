@@ -14,6 +14,8 @@ pub mod parse;
 pub mod portals;
 pub mod query;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod sources;
 pub mod vocabulary;
 

@@ -54,15 +54,7 @@ impl schemars::JsonSchema for Citation {
         "Citation".into()
     }
     fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        schemars::schema::SchemaObject {
-            instance_type: Some(schemars::schema::InstanceType::String.into()),
-            metadata: Some(Box::new(schemars::schema::Metadata {
-                description: Some("`document#section`: a document of the catalog's `sources` and one of its section anchors.".into()),
-                ..Default::default()
-            })),
-            ..Default::default()
-        }
-        .into()
+        super::schema::string_schema(None, None, Some("`document#section`: a document of the catalog's `sources` and one of its section anchors."))
     }
 }
 

@@ -1,11 +1,11 @@
 //! A country picker: every known country, grouped by its CSP region on the as-of date, with a filter box.
 
-use super::field::{describedby, hint_and_errors};
+use super::field::{describedby, hint_and_errors, on_select};
 use crate::core::markets::{self, CountryCode, MARKETS};
 use crate::core::{Day, Lang, Vocabulary};
 use crate::core::vocabulary::Region;
 use crate::web::i18n::{label, t};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`CountrySelect`].
@@ -72,13 +72,7 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
         let filter = filter.clone();
         Callback::from(move |event: InputEvent| filter.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let onchange = {
-        let callback = props.onchange.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            callback.emit(if value.is_empty() { None } else { Some(value) });
-        })
-    };
+    let onchange = on_select(&props.onchange);
     let known = rows.iter().any(|(_, code, _)| *code == value);
     let filter_id = format!("{}-filter", props.id);
     html! {

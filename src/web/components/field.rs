@@ -15,6 +15,15 @@ pub fn yes_no(lang: Lang) -> Vec<(String, String)> {
     vec![("true".into(), t(lang, "ui.yes").into()), ("false".into(), t(lang, "ui.no").into())]
 }
 
+/// A select's `change` handler that reports the chosen value (`None` for the empty "not stated" entry).
+pub fn on_select(callback: &Callback<Option<String>>) -> Callback<Event> {
+    let callback = callback.clone();
+    Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        callback.emit(if value.is_empty() { None } else { Some(value) });
+    })
+}
+
 /// Props of [`SelectField`].
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
@@ -42,13 +51,7 @@ pub struct SelectFieldProps {
 /// A labelled `<select>`.
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let onchange = {
-        let callback = props.onchange.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            callback.emit(if value.is_empty() { None } else { Some(value) });
-        })
-    };
+    let onchange = on_select(&props.onchange);
     let value = props.value.clone().unwrap_or_default();
     let known = props.options.iter().any(|(v, _)| *v == value);
     html! {
