@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use csp_eligibility::core::catalog::Catalog;
-use csp_eligibility::core::messages::{lookup, MESSAGES};
+use csp_eligibility::core::messages::{lookup, Message};
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::portals::PORTALS;
 use csp_eligibility::core::rules::RULES;
@@ -71,6 +71,9 @@ fn keys_in_source(folder: &str) -> Vec<String> {
             keys.extend(keys_in_source(&path.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("inside").to_string_lossy()));
             continue;
         }
+        if path.ends_with("messages_table.rs") {
+            continue; // the catalog itself
+        }
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         for piece in text.split('"').skip(1).step_by(2) {
             let prefix = piece.split('.').next().unwrap_or_default();
@@ -94,7 +97,8 @@ fn every_message_key_in_the_code_exists_in_the_catalog() {
 
 #[test]
 fn every_message_is_written_in_every_language() {
-    for (key, [en, fr, de]) in MESSAGES {
+    for message in Message::all() {
+        let (key, en, fr, de) = (message.key(), message.text(Lang::En), message.text(Lang::Fr), message.text(Lang::De));
         assert!(!en.is_empty() && !fr.is_empty() && !de.is_empty(), "{key} has an empty text");
         let placeholders = en.matches("{}").count();
         assert_eq!(fr.matches("{}").count(), placeholders, "{key} fr placeholders");

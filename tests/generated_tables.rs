@@ -57,8 +57,8 @@ fn markets_table() -> String {
     for row in &rows {
         writeln!(
             out,
-            "    Market {{ code: {:?}, iso2: {:?}, name: {:?}, region: {}, currency: {:?}, effective: Effective {{ from: {}, until: {} }}, bloc: {}, note: {:?} }},",
-            &row[0], &row[1], &row[2], variant("Region", &row[3]), &row[4], day_literal(&row[5]), day_literal(&row[6]), variant("Bloc", &row[7]), &row[8]
+            "    Market {{ code: {:?}, name: {:?}, region: {}, effective: Effective {{ from: {}, until: {} }}, bloc: {} }},",
+            &row[0], &row[2], variant("Region", &row[3]), day_literal(&row[5]), day_literal(&row[6]), variant("Bloc", &row[7])
         )
         .unwrap();
     }
@@ -69,15 +69,34 @@ fn markets_table() -> String {
 fn messages_table() -> String {
     let mut rows = read_tsv("data/messages.tsv");
     rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    // One text per column and a table of offsets: a quarter of the bytes of one `&str` per cell.
+    let mut columns = [String::new(), String::new(), String::new(), String::new()];
+    let mut starts = String::new();
+    for row in &rows {
+        let offsets: Vec<String> = columns.iter().map(|column| column.len().to_string()).collect();
+        writeln!(starts, "    [{}],", offsets.join(", ")).unwrap();
+        for (column, cell) in columns.iter_mut().zip(row.iter()) {
+            column.push_str(cell);
+        }
+    }
+    let ends: Vec<String> = columns.iter().map(|column| column.len().to_string()).collect();
+    writeln!(starts, "    [{}],", ends.join(", ")).unwrap();
+    assert!(columns.iter().all(|column| column.len() <= usize::from(u16::MAX)), "a catalog column outgrew u16 offsets");
     let mut out = String::from(
         "// Generated from data/messages.tsv by tests/generated_tables.rs. Do not edit.\n\n\
-         /// Every message: key, then its text in English, French and German; sorted by key.\n\
-         pub static MESSAGES: &[(&str, [&str; 3])] = &[\n",
+         /// The catalog's columns (keys, English, French, German), each the concatenation of its cells in key order.\n\
+         static COLUMNS: [&str; 4] = [\n",
     );
-    for row in &rows {
-        writeln!(out, "    ({:?}, [{:?}, {:?}, {:?}]),", &row[0], &row[1], &row[2], &row[3]).unwrap();
+    for column in &columns {
+        writeln!(out, "    {column:?},").unwrap();
     }
-    out.push_str("];\n");
+    write!(
+        out,
+        "];\n\n/// Where each row's cell starts in each column; one extra row holds the columns' lengths.\n\
+         static STARTS: [[u16; 4]; {}] = [\n{starts}];\n",
+        rows.len() + 1
+    )
+    .unwrap();
     out
 }
 

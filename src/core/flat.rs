@@ -11,6 +11,67 @@ const LIST_FIELDS: [&str; 1] = ["partner.programs"];
 /// Fields whose flat text is a number.
 const NUMBER_FIELDS: [&str; 1] = ["api_version"];
 
+/// A query in flat form: `path → text`, kept sorted by path (the order a link carries them in).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    /// The text of a field.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.position(path).ok().map(|i| self.0[i].1.as_str())
+    }
+
+    /// Sets a field, replacing its text if it was set.
+    pub fn set(&mut self, path: &str, text: String) {
+        match self.position(path) {
+            Ok(i) => self.0[i].1 = text,
+            Err(i) => self.0.insert(i, (path.to_string(), text)),
+        }
+    }
+
+    /// Clears a field.
+    pub fn remove(&mut self, path: &str) {
+        if let Ok(i) = self.position(path) {
+            self.0.remove(i);
+        }
+    }
+
+    /// Whether no field is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every `(path, text)` pair, sorted by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(path, text)| (path.as_str(), text.as_str()))
+    }
+
+    /// The JSON value these fields stand for (see [`to_value`]).
+    pub fn to_value(&self) -> Value {
+        to_value(self.iter())
+    }
+
+    fn position(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(path))
+    }
+}
+
+impl Extend<(String, String)> for Fields {
+    fn extend<I: IntoIterator<Item = (String, String)>>(&mut self, pairs: I) {
+        for (path, text) in pairs {
+            self.set(&path, text);
+        }
+    }
+}
+
+impl FromIterator<(String, String)> for Fields {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Fields {
+        let mut fields = Fields::default();
+        fields.extend(pairs);
+        fields
+    }
+}
+
 /// The flat pairs of a query, in a stable order, omitting unset optional facts.
 pub fn to_pairs(query: &Query) -> Vec<(String, String)> {
     let value = serde_json::to_value(query).unwrap_or(Value::Null);
@@ -96,6 +157,17 @@ mod tests {
         assert!(pairs.contains(&("partner.programs".into(), "commercial,germany".into())));
         let back = parse_query(&to_value(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))).expect("valid again");
         assert_eq!(back, query);
+    }
+
+    #[test]
+    fn fields_stay_sorted_and_keep_one_text_per_path() {
+        let mut fields: Fields = [("b", "1"), ("a", "2"), ("b", "3")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        fields.set("c", "4".into());
+        fields.remove("a");
+        fields.remove("missing");
+        assert_eq!(fields.iter().collect::<Vec<_>>(), [("b", "3"), ("c", "4")]);
+        assert_eq!(fields.get("b"), Some("3"));
+        assert_eq!(fields.get("a"), None);
     }
 
     #[test]

@@ -73,25 +73,21 @@ impl schemars::JsonSchema for CountryCode {
     }
 }
 
-/// One row of the market table: a country's region and currency over a span of days.
+/// One row of the market table: a country's region over a span of days. (`data/csp-markets.tsv` also
+/// records each row's ISO code, billing currency and source note; the decision needs none of them, so
+/// they are not compiled in.)
 #[derive(Debug, PartialEq, Eq)]
 pub struct Market {
     /// Partner Center country code.
     pub code: &'static str,
-    /// ISO 3166-1 alpha-2 code (differs for Saba and Sint Eustatius).
-    pub iso2: &'static str,
     /// English name as Microsoft lists it.
     pub name: &'static str,
     /// CSP region; `None` when the country is no CSP market.
     pub region: Option<Region>,
-    /// Partner billing currency (empty where the source leaves it blank).
-    pub currency: &'static str,
     /// Days the row holds.
     pub effective: Effective,
     /// EU / EFTA / UK membership, for Microsoft Cloud Germany.
     pub bloc: Option<Bloc>,
-    /// Where the row's facts or dates come from, when not the plain 2023 list.
-    pub note: &'static str,
 }
 
 include!("markets_table.rs");

@@ -43,14 +43,49 @@ impl Lang {
 
 include!("messages_table.rs");
 
-/// The text of `key` in `lang`; the key itself when the catalog lacks it (a test forbids that).
-pub fn text(key: &str, lang: Lang) -> &str {
-    lookup(key).map_or(key, |texts| texts[lang.column()])
+/// One message of the catalog: its key and its text in every language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Message(usize);
+
+impl Message {
+    /// The message key.
+    pub fn key(self) -> &'static str {
+        cell(self.0, 0)
+    }
+
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        cell(self.0, 1 + lang.column())
+    }
+
+    /// Every message, sorted by key.
+    pub fn all() -> impl Iterator<Item = Message> {
+        (0..STARTS.len() - 1).map(Message)
+    }
 }
 
-/// The texts of `key` in every language, if the catalog has it.
-pub fn lookup(key: &str) -> Option<&'static [&'static str; 3]> {
-    MESSAGES.binary_search_by(|(candidate, _)| (*candidate).cmp(key)).ok().map(|index| &MESSAGES[index].1)
+fn cell(row: usize, column: usize) -> &'static str {
+    let span = usize::from(STARTS[row][column])..usize::from(STARTS[row + 1][column]);
+    COLUMNS[column].get(span).unwrap_or_default()
+}
+
+/// The text of `key` in `lang`; the key itself when the catalog lacks it (a test forbids that).
+pub fn text(key: &str, lang: Lang) -> &str {
+    lookup(key).map_or(key, |message| message.text(lang))
+}
+
+/// The message with `key`, if the catalog has it.
+pub fn lookup(key: &str) -> Option<Message> {
+    let (mut low, mut high) = (0, STARTS.len() - 1);
+    while low < high {
+        let middle = (low + high) / 2;
+        match cell(middle, 0).cmp(key) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return Some(Message(middle)),
+        }
+    }
+    None
 }
 
 /// Fills the `{}` placeholder of a message with `detail`.
@@ -76,7 +111,7 @@ impl Text {
 
     /// The message in `lang`.
     pub fn in_lang(self, lang: Lang) -> &'static str {
-        lookup(self.0).map_or(self.0, |texts| texts[lang.column()])
+        text(self.0, lang)
     }
 }
 

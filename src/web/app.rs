@@ -12,8 +12,7 @@ use crate::web::components::toolbar::Toolbar;
 use crate::web::i18n::{t, tf};
 use crate::web::link;
 use crate::web::state::{Action, State, View};
-use gloo::history::{BrowserHistory, History};
-use std::collections::BTreeMap;
+use crate::core::flat::Fields;
 use yew::prelude::*;
 
 /// Where the widget lives and what its host presets.
@@ -27,7 +26,7 @@ pub struct AppProps {
     pub on_decision: Option<Callback<Decision>>,
     /// Fields preset by the host (flat path → value); changes are applied live.
     #[prop_or_default]
-    pub preset: BTreeMap<String, String>,
+    pub preset: Fields,
     /// Language preset by the host.
     #[prop_or_default]
     pub lang: Option<Lang>,
@@ -40,18 +39,18 @@ pub struct AppProps {
 /// The state an embedded instance starts from: a fresh query with the host's presets.
 fn embedded_state(props: &AppProps) -> State {
     let mut state = State::fresh(&link::today(), props.lang.unwrap_or_default());
-    state.fields.extend(props.preset.clone());
+    state.fields.extend(props.preset.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     state
 }
 
 /// The state a page load starts from: the link's query, else the stored one, else a fresh one.
-fn initial_state(history: &BrowserHistory) -> State {
-    let lang = link::lang_from_address(history)
+fn initial_state() -> State {
+    let lang = link::lang_from_address()
         .or_else(link::browser_lang)
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or_default();
     let mut state = State::fresh(&link::today(), lang);
-    let from_link = link::fields_from_address(history);
+    let from_link = link::fields_from_address();
     if !from_link.is_empty() {
         state.fields = from_link;
         state.link_broken = state.outcome().is_err();
@@ -65,33 +64,27 @@ fn initial_state(history: &BrowserHistory) -> State {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let embedded = props.embedded;
-    let history = use_memo((), |_| BrowserHistory::new());
-    let state = use_reducer_eq(|| if embedded { embedded_state(props) } else { initial_state(&history) });
+    let state = use_reducer_eq(|| if embedded { embedded_state(props) } else { initial_state() });
     let lang = state.lang;
     let outcome: std::rc::Rc<Result<Decision, Vec<Problem>>> =
         use_memo(state.fields.clone(), |_| state.outcome().map_err(|error| error.problems));
 
     // Standalone page: the address bar, local storage and the document language follow the state.
-    {
-        let history = history.clone();
-        use_effect_with((state.fields.clone(), lang), move |(fields, lang)| {
-            if !embedded {
-                link::push_to_address(&history, fields, lang.tag());
-                link::store_fields(fields);
-                gloo::utils::document_element().set_attribute("lang", lang.tag()).ok();
-                gloo::utils::document().set_title(t(*lang, "ui.title"));
-            }
-        });
-    }
+    use_effect_with((state.fields.clone(), lang), move |(fields, lang)| {
+        if !embedded {
+            link::push_to_address(fields, lang.tag());
+            link::store_fields(fields);
+            gloo::utils::document_element().set_attribute("lang", lang.tag()).ok();
+            gloo::utils::document().set_title(t(*lang, "ui.title"));
+        }
+    });
     // Standalone page: back and forward restore the query the address holds.
     {
-        let history = history.clone();
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = (!embedded).then(|| {
-                let listener_history = history.clone();
-                history.listen(move || {
-                    let fields = link::fields_from_address(&listener_history);
+                link::on_address_change(move || {
+                    let fields = link::fields_from_address();
                     if !fields.is_empty() {
                         state.dispatch(Action::Restore(fields, false));
                     }

@@ -4,7 +4,7 @@
 use crate::core::{Decision, Lang};
 use crate::web::to_js;
 use crate::web::app::{App, AppProps};
-use std::collections::BTreeMap;
+use crate::core::flat::Fields;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -65,7 +65,7 @@ fn announce(host: &HtmlElement, decision: &Decision) {
 }
 
 fn props_of(host: &HtmlElement) -> AppProps {
-    let preset: BTreeMap<String, String> = FIELD_ATTRIBUTES
+    let preset: Fields = FIELD_ATTRIBUTES
         .iter()
         .filter_map(|(attribute, path)| host.get_attribute(attribute).map(|value| (path.to_string(), value)))
         .collect();

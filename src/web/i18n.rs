@@ -7,7 +7,7 @@ use crate::core::Vocabulary;
 pub fn t(lang: Lang, key: &str) -> &'static str {
     // INVARIANT: every key the UI uses is in the catalog (checked by tests/contract.rs); a missing key
     // falls back to an empty string rather than a dangling reference.
-    crate::core::messages::lookup(key).map_or("", |texts| texts[lang.column()])
+    crate::core::messages::lookup(key).map_or("", |message| message.text(lang))
 }
 
 /// The text of `key` with its `{}` filled by `detail`.

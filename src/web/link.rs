@@ -1,8 +1,8 @@
 //! The query in the address bar and in local storage, and today's date from the browser clock.
 
-use gloo::history::{BrowserHistory, History};
+use gloo::events::EventListener;
 use gloo::storage::{LocalStorage, Storage};
-use std::collections::BTreeMap;
+use crate::core::flat::Fields;
 
 /// Local-storage key of the last query.
 const STORAGE_KEY: &str = "csp-eligibility.last-query";
@@ -35,30 +35,39 @@ fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Stri
 }
 
 /// Every `key=value` pair of the current address's query string.
-fn address_pairs(history: &BrowserHistory) -> Vec<(String, String)> {
-    query_pairs(history.location().query_str())
+fn address_pairs() -> Vec<(String, String)> {
+    query_pairs(&gloo::utils::window().location().search().unwrap_or_default())
 }
 
 /// The flat fields carried by the current address, without the language; empty when there are none.
-pub fn fields_from_address(history: &BrowserHistory) -> BTreeMap<String, String> {
-    address_pairs(history).into_iter().filter(|(key, _)| key != LANG_PARAM).collect()
+pub fn fields_from_address() -> Fields {
+    address_pairs().into_iter().filter(|(key, _)| key != LANG_PARAM).collect()
 }
 
 /// The language named in the current address, if any.
-pub fn lang_from_address(history: &BrowserHistory) -> Option<String> {
-    address_pairs(history).into_iter().find(|(key, _)| key == LANG_PARAM).map(|(_, value)| value)
+pub fn lang_from_address() -> Option<String> {
+    address_pairs().into_iter().find(|(key, _)| key == LANG_PARAM).map(|(_, value)| value)
 }
 
 /// Puts the fields and language in the address as a new history entry, unless they are already there.
-pub fn push_to_address(history: &BrowserHistory, fields: &BTreeMap<String, String>, lang: &str) {
-    let mut pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+/// (The History API directly: gloo's router history would bring a serde state codec the page never uses.)
+pub fn push_to_address(fields: &Fields, lang: &str) {
+    let mut pairs: Vec<(&str, &str)> = fields.iter().collect();
     pairs.push((LANG_PARAM, lang));
-    let current = address_pairs(history);
+    let current = address_pairs();
     let same = current.len() == pairs.len() && current.iter().zip(&pairs).all(|((ck, cv), (k, v))| ck == k && cv == v);
     if !same {
-        let path = history.location().path().to_string();
-        history.push(format!("{path}?{}", query_string(pairs)));
+        let window = gloo::utils::window();
+        let path = window.location().pathname().unwrap_or_default();
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{}", query_string(pairs))));
+        }
     }
+}
+
+/// Calls `on_change` whenever back or forward changes the address; stops when dropped.
+pub fn on_address_change(on_change: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "popstate", move |_| on_change())
 }
 
 /// The full shareable address of the current page.
@@ -67,15 +76,15 @@ pub fn current_address() -> String {
 }
 
 /// The last query kept in local storage (stored as a query string, like the address).
-pub fn stored_fields() -> Option<BTreeMap<String, String>> {
+pub fn stored_fields() -> Option<Fields> {
     let text = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten()?;
-    let fields: BTreeMap<String, String> = query_pairs(&text).into_iter().collect();
+    let fields: Fields = query_pairs(&text).into_iter().collect();
     (!fields.is_empty()).then_some(fields)
 }
 
 /// Keeps the query in local storage.
-pub fn store_fields(fields: &BTreeMap<String, String>) {
-    let text = query_string(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+pub fn store_fields(fields: &Fields) {
+    let text = query_string(fields.iter());
     let _ = LocalStorage::raw().set_item(STORAGE_KEY, &text);
 }
 

@@ -2,10 +2,9 @@
 //! language and the view. One reducer applies every user action.
 
 use crate::core::decision::Decision;
-use crate::core::flat::to_value;
+use crate::core::flat::Fields;
 use crate::core::parse::{parse_query, QueryError};
 use crate::core::{decide, Lang, Program, Vocabulary};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -22,7 +21,7 @@ pub enum View {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The query in flat form: path → text.
-    pub fields: BTreeMap<String, String>,
+    pub fields: Fields,
     /// The interface language.
     pub lang: Lang,
     /// The current view.
@@ -44,9 +43,9 @@ pub enum Action {
     /// Back to the answer.
     ShowAnswer,
     /// Replace the whole query (from a link, history or storage).
-    Restore(BTreeMap<String, String>, bool),
+    Restore(Fields, bool),
     /// Apply a host element's presets: these fields and, if given, the language.
-    Preset(BTreeMap<String, String>, Option<Lang>),
+    Preset(Fields, Option<Lang>),
 }
 
 impl State {
@@ -74,7 +73,7 @@ impl State {
 
     /// The value of a field.
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.fields.get(path).map(String::as_str)
+        self.fields.get(path)
     }
 
     /// The programs ticked.
@@ -84,7 +83,7 @@ impl State {
 
     /// The decision for the current fields, or every problem with them.
     pub fn outcome(&self) -> Result<Decision, QueryError> {
-        parse_query(&to_value(self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))).map(|query| decide(&query))
+        parse_query(&self.fields.to_value()).map(|query| decide(&query))
     }
 }
 
@@ -97,13 +96,13 @@ impl Reducible for State {
             Action::Set(path, value) => {
                 next.link_broken = false;
                 match value {
-                    Some(value) => next.fields.insert(path.to_string(), value),
+                    Some(value) => next.fields.set(path, value),
                     None => next.fields.remove(path),
-                };
+                }
                 if path == "partner.model" && next.get("partner.model") != Some("indirect_reseller") {
                     next.fields.remove("partner.provider_country");
                     if next.get("customer.relation") == Some("own_provider") {
-                        next.fields.insert("customer.relation".into(), "unrelated".into());
+                        next.fields.set("customer.relation", "unrelated".into());
                     }
                 }
             }
@@ -114,13 +113,13 @@ impl Reducible for State {
                     programs.push(program);
                 }
                 let ordered: Vec<&str> = Program::ALL.iter().filter(|p| programs.contains(p)).map(|p| p.id()).collect();
-                next.fields.insert("partner.programs".into(), ordered.join(","));
+                next.fields.set("partner.programs", ordered.join(","));
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
             Action::ShowAnswer => next.view = View::Answer,
             Action::Preset(fields, lang) => {
-                next.fields.extend(fields);
+                next.fields.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
                 next.lang = lang.unwrap_or(next.lang);
             }
             Action::Restore(fields, broken) => {

@@ -103,6 +103,30 @@ await check('mouse: tick 21Vianet and pick China, read the verdict', async () =>
   await context.close();
 });
 
+await check('back and forward restore the query, the form and the answer the address holds', async () => {
+  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=en');
+  assert.equal(await verdict(page, 'commercial'), '✔Allowed');
+  await page.selectOption('#customer-country', 'US');
+  await page.waitForTimeout(200);
+  assert.equal(await verdict(page, 'commercial'), '✖Denied');
+  assert.match(page.url(), /customer\.country=US/);
+  await page.goBack();
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /customer\.country=FR/);
+  assert.equal(await page.locator('#customer-country').inputValue(), 'FR');
+  assert.equal(await verdict(page, 'commercial'), '✔Allowed');
+  await page.goForward();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#customer-country').inputValue(), 'US');
+  assert.equal(await verdict(page, 'commercial'), '✖Denied');
+  // Filtering the list reorders the options; the select must keep showing the chosen country.
+  await page.fill('#customer-country-filter', 'fra');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#customer-country').inputValue(), 'US');
+  assert.equal(await page.locator('#customer-country option').count(), 2);
+  await context.close();
+});
+
 await check('the host page receives decision events with the right verdicts, per instance', async () => {
   const { page, context } = await open('/embed.html');
   await page.waitForFunction(() => document.querySelectorAll('#log li').length >= 2);

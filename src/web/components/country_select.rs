@@ -1,6 +1,6 @@
 //! A country picker: every known country, grouped by its CSP region on the as-of date, with a filter box.
 
-use super::field::{describedby, hint_and_errors, on_select};
+use super::field::{describedby, hint_and_errors, on_select, use_shown_value};
 use crate::core::markets::{self, CountryCode, MARKETS};
 use crate::core::{Day, Lang, Vocabulary};
 use crate::core::vocabulary::Region;
@@ -36,15 +36,17 @@ pub struct CountrySelectProps {
 
 /// Every known country as (region, code, name) for a day, sorted by region then name.
 fn grouped(day: Day) -> Vec<(Option<Region>, &'static str, &'static str)> {
-    let mut rows: Vec<_> = markets::known_codes()
-        .filter_map(|code| {
-            let row = CountryCode::parse(code).and_then(|c| markets::on(c, day)).or_else(|| MARKETS.iter().find(|r| r.code == code))?;
-            let region = row.region.filter(|_| row.effective.holds_on(day));
-            Some((region, row.code, row.name))
-        })
-        .collect();
-    let rank = |region: &Option<Region>| region.map_or(usize::MAX, |r| Region::ALL.iter().position(|x| *x == r).unwrap_or(0));
-    rows.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then(a.2.cmp(b.2)));
+    let rank = |region: Option<Region>| region.map_or(usize::MAX, |r| Region::ALL.iter().position(|x| *x == r).unwrap_or(0));
+    let mut rows: Vec<(Option<Region>, &'static str, &'static str)> = Vec::new();
+    for code in markets::known_codes() {
+        let Some(row) = CountryCode::parse(code).and_then(|c| markets::on(c, day)).or_else(|| MARKETS.iter().find(|r| r.code == code)) else {
+            continue;
+        };
+        let region = row.region.filter(|_| row.effective.holds_on(day));
+        // Inserting each row in place keeps the list ordered without a sort routine in the bundle.
+        let at = rows.partition_point(|(r, _, name)| (rank(*r), *name) <= (rank(region), row.name));
+        rows.insert(at, (region, row.code, row.name));
+    }
     rows
 }
 
@@ -74,6 +76,7 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
     };
     let onchange = on_select(&props.onchange);
     let known = rows.iter().any(|(_, code, _)| *code == value);
+    let select = use_shown_value(&value);
     let filter_id = format!("{}-filter", props.id);
     html! {
         <div class={classes!("field", "country", (!props.errors.is_empty()).then_some("has-error"))}>
@@ -82,7 +85,7 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
             <div class="country-controls">
                 <label class="visually-hidden" for={filter_id.clone()}>{ format!("{} — {}", props.label, t(lang, "ui.country_filter")) }</label>
                 <input id={filter_id} type="search" class="filter" placeholder={t(lang, "ui.country_filter")} value={(*filter).clone()} {oninput} autocomplete="off" />
-                <select id={props.id.clone()} {onchange} aria-invalid={(!props.errors.is_empty()).to_string()}
+                <select ref={select} id={props.id.clone()} {onchange} aria-invalid={(!props.errors.is_empty()).to_string()}
                     aria-describedby={describedby(&props.id, props.hint.is_some(), &props.errors)}>
                     if let Some(unset) = &props.unset_label {
                         <option value="" selected={value.is_empty()}>{ unset }</option>

@@ -24,6 +24,26 @@ pub fn on_select(callback: &Callback<Option<String>>) -> Callback<Event> {
     })
 }
 
+/// A ref for a `<select>` that shows `value` after every render. The `selected` attribute alone stops
+/// applying once the user has touched a select, so a query restored by back/forward, or options
+/// reordered by a filter, would otherwise show another entry than the state holds.
+#[hook]
+pub fn use_shown_value(value: &str) -> NodeRef {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        let value = value.to_string();
+        use_effect(move || {
+            if let Some(element) = select.cast::<HtmlSelectElement>() {
+                if element.value() != value {
+                    element.set_value(&value);
+                }
+            }
+        });
+    }
+    select
+}
+
 /// Props of [`SelectField`].
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
@@ -54,11 +74,12 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     let onchange = on_select(&props.onchange);
     let value = props.value.clone().unwrap_or_default();
     let known = props.options.iter().any(|(v, _)| *v == value);
+    let select = use_shown_value(&value);
     html! {
         <div class={classes!("field", (!props.errors.is_empty()).then_some("has-error"))}>
             <label for={props.id.clone()}>{ &props.label }</label>
             { hint_and_errors(&props.id, props.hint.as_ref(), &props.errors) }
-            <select id={props.id.clone()} {onchange} aria-invalid={(!props.errors.is_empty()).to_string()}
+            <select ref={select} id={props.id.clone()} {onchange} aria-invalid={(!props.errors.is_empty()).to_string()}
                 aria-describedby={describedby(&props.id, props.hint.is_some(), &props.errors)}>
                 if let Some(unset) = &props.unset_label {
                     <option value="" selected={value.is_empty()}>{ unset }</option>

@@ -40,6 +40,50 @@ fn errors_for(problems: &[Problem], path: &str, lang: crate::core::Lang) -> Vec<
         .collect()
 }
 
+/// What every control of the form needs: the state, the problems, the language and the setters.
+struct FormContext<'a> {
+    state: &'a State,
+    problems: &'a [Problem],
+    lang: crate::core::Lang,
+    setters: &'a [(&'static str, Callback<Option<String>>)],
+    as_of: Option<Day>,
+}
+
+impl FormContext<'_> {
+    fn value(&self, path: &str) -> Option<String> {
+        self.state.get(path).map(str::to_string)
+    }
+
+    fn errors(&self, path: &str) -> Vec<String> {
+        errors_for(self.problems, path, self.lang)
+    }
+
+    fn setter(&self, path: &str) -> Callback<Option<String>> {
+        self.setters.iter().find(|(p, _)| *p == path).map(|(_, c)| c.clone()).unwrap_or_default()
+    }
+
+    fn text(&self, key: Option<&str>) -> Option<AttrValue> {
+        key.map(|key| AttrValue::from(t(self.lang, key)))
+    }
+
+    /// The select of field `path`, labelled by message `label`; `unset` names the "not stated" entry.
+    fn select(&self, path: &str, label: &str, options: Vec<(String, String)>, unset: Option<&str>) -> Html {
+        html! {
+            <SelectField id={field_id(path)} label={t(self.lang, label)} {options} unset_label={self.text(unset)}
+                value={self.value(path)} errors={self.errors(path)} onchange={self.setter(path)} />
+        }
+    }
+
+    /// The country select of field `path`, labelled by message `label`.
+    fn country(&self, path: &str, label: &str, hint: Option<&str>, unset: Option<&str>) -> Html {
+        html! {
+            <CountrySelect id={field_id(path)} label={t(self.lang, label)} value={self.value(path)} as_of={self.as_of}
+                hint={self.text(hint)} unset_label={self.text(unset)} errors={self.errors(path)} lang={self.lang}
+                onchange={self.setter(path)} />
+        }
+    }
+}
+
 /// The question form.
 #[function_component(QueryForm)]
 pub fn query_form(props: &QueryFormProps) -> Html {
@@ -55,11 +99,8 @@ pub fn query_form(props: &QueryFormProps) -> Html {
             })
             .collect::<Vec<(&'static str, Callback<Option<String>>)>>()
     });
-    let set = |path: &'static str| setters.iter().find(|(p, _)| *p == path).map(|(_, c)| c.clone()).unwrap_or_default();
-    let value = |path: &str| state.get(path).map(str::to_string);
-    let errors = |path: &str| errors_for(&props.problems, path, lang);
-    let not_stated: Option<AttrValue> = Some(t(lang, "ui.not_stated").into());
-    let as_of = state.get("as_of").and_then(Day::parse);
+    let form = FormContext { state, problems: &props.problems, lang, setters: &setters, as_of: state.get("as_of").and_then(Day::parse) };
+    let not_stated = Some("ui.not_stated");
     let reseller = state.get("partner.model") == Some(PartnerModel::IndirectReseller.id());
     let relations: Vec<(String, String)> = options::<Relation>(lang).into_iter().filter(|(id, _)| reseller || id != Relation::OwnProvider.id()).collect();
     let known_paths = [
@@ -75,6 +116,8 @@ pub fn query_form(props: &QueryFormProps) -> Html {
         .map(|p| format!("{}: {}", if p.path.is_empty() { "query" } else { &p.path }, tf(lang, p.code, &p.detail)))
         .collect();
     let programs = state.programs();
+    let program_errors = form.errors("partner.programs");
+    let date_errors = form.errors("as_of");
     let date_input = {
         let state = state.clone();
         Callback::from(move |event: Event| {
@@ -89,22 +132,16 @@ pub fn query_form(props: &QueryFormProps) -> Html {
             }
             <fieldset>
                 <legend>{ t(lang, "ui.partner") }</legend>
-                <CountrySelect id="partner-country" label={t(lang, "ui.partner_country")} value={value("partner.country")} as_of={as_of}
-                    errors={errors("partner.country")} {lang} onchange={set("partner.country")} />
-                <SelectField id="partner-model" label={t(lang, "ui.model")} options={options::<PartnerModel>(lang)}
-                    value={value("partner.model")} errors={errors("partner.model")} onchange={set("partner.model")} />
+                { form.country("partner.country", "ui.partner_country", None, None) }
+                { form.select("partner.model", "ui.model", options::<PartnerModel>(lang), None) }
                 if reseller {
-                    <CountrySelect id="partner-provider_country" label={t(lang, "ui.provider_country")} value={value("partner.provider_country")}
-                        as_of={as_of} unset_label={not_stated.clone()} errors={errors("partner.provider_country")} {lang}
-                        onchange={set("partner.provider_country")} />
+                    { form.country("partner.provider_country", "ui.provider_country", None, not_stated) }
                 }
-                <SelectField id="partner-has_partner_id" label={t(lang, "ui.has_partner_id")} options={yes_no(lang)} unset_label={not_stated.clone()}
-                    value={value("partner.has_partner_id")} errors={errors("partner.has_partner_id")} onchange={set("partner.has_partner_id")} />
-                <SelectField id="partner-mpa_signed" label={t(lang, "ui.mpa_signed")} options={yes_no(lang)} unset_label={not_stated.clone()}
-                    value={value("partner.mpa_signed")} errors={errors("partner.mpa_signed")} onchange={set("partner.mpa_signed")} />
-                <fieldset class={classes!("field", "programs", (!errors("partner.programs").is_empty()).then_some("has-error"))}>
+                { form.select("partner.has_partner_id", "ui.has_partner_id", yes_no(lang), not_stated) }
+                { form.select("partner.mpa_signed", "ui.mpa_signed", yes_no(lang), not_stated) }
+                <fieldset class={classes!("field", "programs", (!program_errors.is_empty()).then_some("has-error"))}>
                     <legend>{ t(lang, "ui.programs") }</legend>
-                    { hint_and_errors("partner-programs", None, &errors("partner.programs")) }
+                    { hint_and_errors("partner-programs", None, &program_errors) }
                     { for Program::ALL.iter().map(|program| {
                         let id = format!("partner-programs-{}", program.id());
                         let checked = programs.contains(program);
@@ -122,36 +159,26 @@ pub fn query_form(props: &QueryFormProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <SelectField id="partner-us_gov_validated" label={t(lang, "ui.us_gov_validated")} options={yes_no(lang)} unset_label={not_stated.clone()}
-                    value={value("partner.us_gov_validated")} errors={errors("partner.us_gov_validated")} onchange={set("partner.us_gov_validated")} />
-                <SelectField id="partner-role" label={t(lang, "ui.role")} options={options::<Role>(lang)} unset_label={not_stated.clone()}
-                    value={value("partner.role")} errors={errors("partner.role")} onchange={set("partner.role")} />
+                { form.select("partner.us_gov_validated", "ui.us_gov_validated", yes_no(lang), not_stated) }
+                { form.select("partner.role", "ui.role", options::<Role>(lang), not_stated) }
             </fieldset>
             <fieldset>
                 <legend>{ t(lang, "ui.customer") }</legend>
-                <CountrySelect id="customer-country" label={t(lang, "ui.customer_country")} value={value("customer.country")} as_of={as_of}
-                    hint={Some(AttrValue::from(t(lang, "ui.customer_country_hint")))} errors={errors("customer.country")} {lang}
-                    onchange={set("customer.country")} />
-                <SelectField id="customer-segment" label={t(lang, "ui.segment")} options={options::<Segment>(lang)}
-                    value={value("customer.segment")} errors={errors("customer.segment")} onchange={set("customer.segment")} />
-                <SelectField id="customer-relation" label={t(lang, "ui.relation")} options={relations}
-                    value={value("customer.relation")} errors={errors("customer.relation")} onchange={set("customer.relation")} />
-                <SelectField id="customer-national_cloud_customer" label={t(lang, "ui.national_cloud_customer")} options={options::<CustomerStatus>(lang)}
-                    unset_label={not_stated.clone()} value={value("customer.national_cloud_customer")}
-                    errors={errors("customer.national_cloud_customer")} onchange={set("customer.national_cloud_customer")} />
+                { form.country("customer.country", "ui.customer_country", Some("ui.customer_country_hint"), None) }
+                { form.select("customer.segment", "ui.segment", options::<Segment>(lang), None) }
+                { form.select("customer.relation", "ui.relation", relations, None) }
+                { form.select("customer.national_cloud_customer", "ui.national_cloud_customer", options::<CustomerStatus>(lang), not_stated) }
             </fieldset>
             <fieldset>
                 <legend>{ t(lang, "ui.question") }</legend>
-                <div class={classes!("field", (!errors("as_of").is_empty()).then_some("has-error"))}>
+                <div class={classes!("field", (!date_errors.is_empty()).then_some("has-error"))}>
                     <label for="as_of">{ t(lang, "ui.as_of") }</label>
-                    { hint_and_errors("as_of", None, &errors("as_of")) }
-                    <input type="date" id="as_of" value={value("as_of").unwrap_or_default()} onchange={date_input}
-                        aria-invalid={(!errors("as_of").is_empty()).to_string()} aria-describedby={(!errors("as_of").is_empty()).then_some("as_of-error")} />
+                    { hint_and_errors("as_of", None, &date_errors) }
+                    <input type="date" id="as_of" value={form.value("as_of").unwrap_or_default()} onchange={date_input}
+                        aria-invalid={(!date_errors.is_empty()).to_string()} aria-describedby={(!date_errors.is_empty()).then_some("as_of-error")} />
                 </div>
-                <SelectField id="task" label={t(lang, "ui.task")} options={options::<Task>(lang)} unset_label={Some(AttrValue::from(t(lang, "ui.no_task")))}
-                    value={value("task")} errors={errors("task")} onchange={set("task")} />
-                <SelectField id="cloud" label={t(lang, "ui.cloud")} options={options::<Cloud>(lang)} unset_label={Some(AttrValue::from(t(lang, "ui.all_clouds")))}
-                    value={value("cloud")} errors={errors("cloud")} onchange={set("cloud")} />
+                { form.select("task", "ui.task", options::<Task>(lang), Some("ui.no_task")) }
+                { form.select("cloud", "ui.cloud", options::<Cloud>(lang), Some("ui.all_clouds")) }
             </fieldset>
         </form>
     }
