@@ -19,3 +19,53 @@ pub fn tf(lang: Lang, key: &str, detail: &str) -> String {
 pub fn label<V: Vocabulary>(lang: Lang, value: V) -> &'static str {
     t(lang, &label_key(value))
 }
+
+/// Country names in the interface language from the browser's own CLDR data (`Intl.DisplayNames`), so
+/// the bundle carries only the market table's English names (Microsoft's spelling), which English uses
+/// and which stay the fallback for codes the browser does not name (Partner Center's XE and XS).
+pub struct CountryNames(Option<js_sys::Intl::DisplayNames>);
+
+/// Codes whose Partner Center meaning is narrower than the ISO country's: BQ is Bonaire alone, since
+/// Partner Center gives Sint Eustatius and Saba codes of their own.
+const PARTNER_CENTER_NAMES: [&str; 1] = ["BQ"];
+
+impl CountryNames {
+    /// The names for `lang`.
+    pub fn new(lang: Lang) -> CountryNames {
+        let supported = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
+            .and_then(|intl| js_sys::Reflect::has(&intl, &"DisplayNames".into()))
+            .unwrap_or(false);
+        if lang == Lang::En || !supported {
+            return CountryNames(None);
+        }
+        let options = js_sys::Intl::DisplayNamesOptions::new();
+        options.set_type(js_sys::Intl::DisplayNamesType::Region);
+        options.set_fallback(js_sys::Intl::DisplayNamesFallback::None);
+        CountryNames(Some(js_sys::Intl::DisplayNames::new(&locales(lang), &options)))
+    }
+
+    /// The name of the country with `code`, whose English name is `english`.
+    pub fn name(&self, code: &str, english: &str) -> String {
+        let names = self.0.as_ref().filter(|_| !PARTNER_CENTER_NAMES.contains(&code));
+        names.and_then(|names| names.of(code)).map_or_else(|| english.to_string(), String::from)
+    }
+}
+
+/// Compares two texts the way a dictionary in `lang` orders them (`Intl.Collator`).
+pub fn collator(lang: Lang) -> impl Fn(&str, &str) -> std::cmp::Ordering {
+    let compare = js_sys::Intl::Collator::new(&locales(lang), &js_sys::Object::new()).compare();
+    move |a, b| {
+        let order = compare.call2(&wasm_bindgen::JsValue::UNDEFINED, &a.into(), &b.into()).ok().and_then(|n| n.as_f64()).unwrap_or(0.0);
+        order.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+    }
+}
+
+/// `text` lower-cased for `lang` and without accents, so that a filter for "osterreich" finds "Österreich".
+pub fn fold(text: &str, lang: Lang) -> String {
+    let decomposed: String = js_sys::JsString::from(text).normalize("NFD").to_locale_lower_case(Some(lang.tag())).into();
+    decomposed.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect()
+}
+
+fn locales(lang: Lang) -> js_sys::Array {
+    js_sys::Array::of1(&lang.tag().into())
+}
