@@ -50,12 +50,13 @@ pub fn lang_from_address() -> Option<String> {
 }
 
 /// Puts the fields and language in the address as a new history entry, unless they are already there.
-/// (The History API directly: gloo's router history would bring a serde state codec the page never uses.)
+/// (The History API directly: gloo's history type brings a serde state codec the page never uses.)
 pub fn push_to_address(fields: &Fields, lang: &str) {
     let mut pairs: Vec<(&str, &str)> = fields.iter().collect();
     pairs.push((LANG_PARAM, lang));
     let current = address_pairs();
-    let same = current.len() == pairs.len() && current.iter().zip(&pairs).all(|((ck, cv), (k, v))| ck == k && cv == v);
+    // The same pairs in another order (a link written by hand) are the same query: no new entry.
+    let same = current.len() == pairs.len() && pairs.iter().all(|(k, v)| current.iter().any(|(ck, cv)| ck == k && cv == v));
     if !same {
         let window = gloo::utils::window();
         let path = window.location().pathname().unwrap_or_default();
