@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const dist = process.argv[2] || 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const referenced = [...html.matchAll(/(?:href|src)="\.?\/?([^"#?]+)"/g)].map((m) => m[1]).filter((f) => existsSync(join(dist, f)));
+// Attribute values may be quoted or not (trunk's release HTML is minified).
+const referenced = [...html.matchAll(/(?:href|src)=["']?\.?\/?([^"'#?\s>]+)/g)].map((m) => m[1]).filter((f) => existsSync(join(dist, f)));
 const files = ['index.html', ...new Set(referenced)];
 for (const file of [...files]) {
   const text = readFileSync(join(dist, file), 'utf8');

@@ -197,6 +197,18 @@ async fn a_broken_link_shows_errors_beside_the_fields_and_a_usable_form() {
     unmount(app);
 }
 
+/// Issue: every UI string translated, errors included: a French reader gets a French sentence around
+/// the offending value, with no English word in it.
+#[wasm_bindgen_test]
+async fn a_broken_link_reads_in_the_page_language() {
+    let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.mpa_signed=maybe&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=fr").await;
+    assert_eq!(text(&app.1, "#partner-mpa_signed-error"), "attendu : true ou false, et non une chaîne de caractères");
+    unmount(app);
+    let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=friend&lang=de").await;
+    assert_eq!(text(&app.1, "#customer-relation-error"), "unbekannter Wert `friend`; erwartet wird einer von: unrelated, self, affiliate, other_csp_partner, own_customer_tenant, own_provider");
+    unmount(app);
+}
+
 #[wasm_bindgen_test]
 async fn switching_language_translates_the_page_and_sets_lang() {
     let app = mount(FULL).await;

@@ -90,7 +90,21 @@ pub fn lookup(key: &str) -> Option<Message> {
 
 /// Fills the `{}` placeholder of a message with `detail`.
 pub fn format(template: &str, detail: &str) -> String {
-    template.replacen("{}", detail, 1)
+    fill(template, &[detail])
+}
+
+/// Fills the `{}` placeholders of a message with `parts`, in order.
+pub fn fill(template: &str, parts: &[&str]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    for part in parts {
+        let Some((before, after)) = rest.split_once("{}") else { break };
+        filled.push_str(before);
+        filled.push_str(part);
+        rest = after;
+    }
+    filled.push_str(rest);
+    filled
 }
 
 /// The message key naming a vocabulary value (`region.europe`).

@@ -2,6 +2,7 @@
 
 use super::day::Day;
 use super::markets::CountryCode;
+use super::messages::{fill, text, Lang};
 use super::query::{Customer, Partner, Query, API_VERSION};
 use super::vocabulary::{PartnerModel, Relation, Vocabulary};
 use serde::Serialize;
@@ -15,10 +16,44 @@ pub struct Problem {
     pub path: String,
     /// Message key of the kind of problem (`error.unknown_country`).
     pub code: &'static str,
-    /// The offending value or the expected values, shown in the message.
+    /// The offending value (for a wrong type, the JSON type found: `string`, `number`, …).
     pub detail: String,
     /// English message.
     pub message: String,
+    /// What fills the message's placeholders, so that it can be written in any language.
+    #[serde(skip)]
+    pub fills: Vec<Fill>,
+}
+
+/// What fills a placeholder of a problem's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// Shown as it is: an offending value, field names, ids.
+    Text(String),
+    /// A message key, shown in the reader's language.
+    Key(&'static str),
+}
+
+impl Problem {
+    /// A problem at `path` whose message is `code` with its placeholders filled by `fills`.
+    pub fn new(path: &str, code: &'static str, detail: String, fills: Vec<Fill>) -> Problem {
+        let mut problem = Problem { path: path.to_string(), code, detail, message: String::new(), fills };
+        problem.message = problem.message_in(Lang::En);
+        problem
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        let parts: Vec<&str> = self
+            .fills
+            .iter()
+            .map(|part| match part {
+                Fill::Text(shown) => shown.as_str(),
+                Fill::Key(key) => text(key, lang),
+            })
+            .collect();
+        fill(text(self.code, lang), &parts)
+    }
 }
 
 /// Everything wrong with a query; never empty.
@@ -41,14 +76,15 @@ fn echo(value: &str) -> String {
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+/// A JSON value's type: its JSON name (the detail of a wrong type) and the message key naming it.
+fn kind(value: &Value) -> (&'static str, &'static str) {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => ("null", "error.type_null"),
+        Value::Bool(_) => ("boolean", "error.type_boolean"),
+        Value::Number(_) => ("number", "error.type_number"),
+        Value::String(_) => ("string", "error.type_string"),
+        Value::Array(_) => ("array", "error.type_array"),
+        Value::Object(_) => ("object", "error.type_object"),
     }
 }
 
@@ -98,23 +134,31 @@ impl Walker {
         QueryError { api_version: API_VERSION, problems: self.problems }
     }
 
+    /// Reports a problem whose message shows its detail.
     fn report(&mut self, path: &str, code: &'static str, detail: String) {
-        let message = super::messages::format(super::messages::text(code, super::messages::Lang::En), &detail);
-        self.problems.push(Problem { path: path.to_string(), code, detail, message });
+        self.problems.push(Problem::new(path, code, detail.clone(), vec![Fill::Text(detail)]));
     }
 
-    fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) -> Option<()> {
-        self.report(path, "error.wrong_type", format!("{expected}, not {}", kind(found)));
+    /// Reports `offending` where one of `expected` (ids or field names) was expected.
+    fn report_unexpected(&mut self, path: &str, code: &'static str, offending: &str, expected: String) {
+        let detail = echo(offending);
+        self.problems.push(Problem::new(path, code, detail.clone(), vec![Fill::Text(detail), Fill::Text(expected)]));
+    }
+
+    /// Reports a value of the wrong JSON type; `expected` is the message key naming what was expected.
+    fn wrong_type(&mut self, path: &str, expected: &'static str, found: &Value) -> Option<()> {
+        let (name, key) = kind(found);
+        self.problems.push(Problem::new(path, "error.wrong_type", name.to_string(), vec![Fill::Key(expected), Fill::Key(key)]));
         None
     }
 
     fn object<'v>(&mut self, value: &'v Value, path: &str, fields: &[&str]) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
-            self.wrong_type(path, "an object", value)?;
+            self.wrong_type(path, "error.type_object", value)?;
             return None;
         };
         for key in map.keys().filter(|key| !fields.contains(&key.as_str())) {
-            self.report(&join(path, key), "error.unknown_field", format!("`{}`; expected one of {}", echo(key), fields.join(", ")));
+            self.report_unexpected(&join(path, key), "error.unknown_field", key, fields.join(", "));
         }
         Some(map)
     }
@@ -150,14 +194,14 @@ impl Walker {
     fn text<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v str> {
         match value {
             Value::String(text) => Some(text),
-            other => self.wrong_type(path, "a string", other).and(None),
+            other => self.wrong_type(path, "error.type_string", other).and(None),
         }
     }
 
     fn boolean(&mut self, value: &Value, path: &str) -> Option<bool> {
         match value {
             Value::Bool(flag) => Some(*flag),
-            other => self.wrong_type(path, "true or false", other).and(None),
+            other => self.wrong_type(path, "error.type_true_or_false", other).and(None),
         }
     }
 
@@ -165,7 +209,7 @@ impl Walker {
         let text = self.text(value, path)?;
         let found = V::from_id(text);
         if found.is_none() {
-            self.report(path, "error.unknown_value", format!("`{}`; expected one of {}", echo(text), V::expected()));
+            self.report_unexpected(path, "error.unknown_value", text, V::expected());
         }
         found
     }
@@ -196,7 +240,7 @@ impl Walker {
 
     fn list<V: Vocabulary + PartialEq>(&mut self, value: &Value, path: &str) -> Option<Vec<V>> {
         let Value::Array(items) = value else {
-            return self.wrong_type(path, "an array", value).and(None);
+            return self.wrong_type(path, "error.type_array", value).and(None);
         };
         let mut chosen = Vec::with_capacity(items.len());
         let mut complete = true;
@@ -214,8 +258,11 @@ impl Walker {
         if value.as_u64() == Some(u64::from(API_VERSION)) {
             Some(API_VERSION)
         } else {
-            let found = value.as_u64().map_or_else(|| kind(value).to_string(), |number| number.to_string());
-            self.report(path, "error.api_version", found);
+            let (detail, fills) = match value.as_u64() {
+                Some(number) => (number.to_string(), vec![Fill::Text(number.to_string())]),
+                None => (kind(value).0.to_string(), vec![Fill::Key(kind(value).1)]),
+            };
+            self.problems.push(Problem::new(path, "error.api_version", detail, fills));
             None
         }
     }
@@ -333,5 +380,25 @@ mod tests {
         let long = "x".repeat(1_000_000);
         let error = parse_query_str(&format!(r#"{{"api_version":1,"as_of":"{long}"}}"#)).expect_err("invalid");
         assert!(error.problems.iter().all(|p| p.message.len() < 300));
+    }
+
+    #[test]
+    fn problems_read_in_every_language_with_the_offending_value_as_detail() {
+        let error = parse_query_str(r#"{"api_version":"1","as_of":"2024-01-01","colour":1,"partner":{"country":"FR","model":"reseller","mpa_signed":"maybe"},"customer":{"country":"FR","segment":"commercial","relation":"unrelated"}}"#)
+            .expect_err("invalid");
+        let found: Vec<(&str, &str, String, String)> =
+            error.problems.iter().map(|p| (p.path.as_str(), p.detail.as_str(), p.message.clone(), p.message_in(Lang::Fr))).collect();
+        assert_eq!(
+            found,
+            [
+                ("colour", "colour", "unknown field `colour`; expected one of api_version, as_of, partner, customer, cloud, task".to_string(),
+                    "champ inconnu `colour` ; attendu l’un de : api_version, as_of, partner, customer, cloud, task".to_string()),
+                ("api_version", "string", "api_version must be 1, not a string".to_string(), "api_version doit valoir 1, et non une chaîne de caractères".to_string()),
+                ("partner.model", "reseller", "unknown value `reseller`; expected one of direct_bill, indirect_provider, indirect_reseller".to_string(),
+                    "valeur inconnue `reseller` ; attendu l’une de : direct_bill, indirect_provider, indirect_reseller".to_string()),
+                ("partner.mpa_signed", "string", "expected true or false, not a string".to_string(), "attendu : true ou false, et non une chaîne de caractères".to_string()),
+            ]
+        );
+        assert_eq!(error.problems[3].message_in(Lang::De), "erwartet: true oder false, nicht eine Zeichenkette");
     }
 }

@@ -29,8 +29,8 @@ fn nests_deeper_than(value: &JsValue, limit: usize) -> bool {
 }
 
 fn rejected(code: &'static str, detail: String) -> QueryError {
-    let message = core::messages::format(core::messages::text(code, Lang::En), &detail);
-    QueryError { api_version: API_VERSION, problems: vec![core::Problem { path: String::new(), code, detail, message }] }
+    let problem = core::Problem::new("", code, detail.clone(), vec![core::parse::Fill::Text(detail)]);
+    QueryError { api_version: API_VERSION, problems: vec![problem] }
 }
 
 /// Reads a JS value (an object, or a JSON string) as a query.

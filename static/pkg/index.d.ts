@@ -196,7 +196,7 @@ export type Portal = {
 export type Problem = {
   /** Message key of the kind of problem (`error.unknown_country`). */
   code: string;
-  /** The offending value or the expected values, shown in the message. */
+  /** The offending value (for a wrong type, the JSON type found: `string`, `number`, …). */
   detail: string;
   /** English message. */
   message: string;

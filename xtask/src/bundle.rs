@@ -33,19 +33,21 @@ fn fingerprint(bytes: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
-/// Moves the inline `<script type="module">` trunk writes into its own file.
+/// Moves the inline `<script type="module">` trunk writes into its own file (its HTML minifier drops
+/// the quotes, so both spellings are accepted); a page without one is an error, since it would break
+/// the strict CSP silently.
 fn externalize_loader(index: &PathBuf) -> Fallible {
     let html = std::fs::read_to_string(index).map_err(|e| format!("{}: {e}", index.display()))?;
-    const OPEN: &str = "<script type=\"module\">";
-    let Some(start) = html.find(OPEN) else {
-        return Ok(());
-    };
-    let body_start = start + OPEN.len();
+    let (start, open) = ["<script type=\"module\">", "<script type=module>"]
+        .iter()
+        .find_map(|open| html.find(open).map(|start| (start, open.len())))
+        .ok_or("no inline loader script in the built index.html")?;
+    let body_start = start + open;
     let end = html[body_start..].find("</script>").map(|i| body_start + i).ok_or("unterminated loader script")?;
     let script = &html[body_start..end];
     let name = format!("loader-{}.js", fingerprint(script.as_bytes()));
     std::fs::write(dist_dir().join(&name), script.trim()).map_err(|e| format!("{name}: {e}"))?;
-    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    let tag = format!("<script type=module src=./{name}></script>");
     let rewritten = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
     std::fs::write(index, rewritten).map_err(|e| format!("{}: {e}", index.display()))
 }
