@@ -216,6 +216,8 @@ async fn switching_language_translates_the_page_and_sets_lang() {
     assert_eq!(text(&app.1, "#answer-title").split(" ·").next().unwrap_or_default(), "Réponse");
     assert_eq!(gloo::utils::document_element().get_attribute("lang").as_deref(), Some("fr"));
     assert!(verdict(&app.1, "commercial").contains("Autorisé"), "{}", verdict(&app.1, "commercial"));
+    // French typography: a narrow no-break space before the colon.
+    assert!(text(&app.1, "#announcer").contains("CSP commercial\u{202f}: Autorisé."), "{}", text(&app.1, "#announcer"));
     choose(&app.1, "lang", "de").await;
     assert_eq!(gloo::utils::document_element().get_attribute("lang").as_deref(), Some("de"));
     assert!(gloo::utils::window().location().search().unwrap_or_default().contains("lang=de"));

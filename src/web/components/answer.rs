@@ -31,7 +31,7 @@ pub fn summary(decision: &Decision, lang: Lang) -> String {
     decision
         .clouds
         .iter()
-        .map(|c| format!("{}: {}.", t(lang, &format!("cloud.{}", c.cloud.id())), t(lang, verdict_look(c.verdict).1)))
+        .map(|c| format!("{}{} {}.", t(lang, &format!("cloud.{}", c.cloud.id())), t(lang, "ui.colon"), t(lang, verdict_look(c.verdict).1)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -104,9 +104,9 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                 </h3>
                 <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</p>
             </header>
-            <p><strong>{ t(lang, "ui.portal") }{ ": " }</strong>{ portal_view(d.portal, lang) }</p>
+            <p><strong>{ t(lang, "ui.portal") }{ t(lang, "ui.colon") }{ " " }</strong>{ portal_view(d.portal, lang) }</p>
             if props.task_asked {
-                <p><strong>{ t(lang, "ui.task_portals") }{ ": " }</strong>
+                <p><strong>{ t(lang, "ui.task_portals") }{ t(lang, "ui.colon") }{ " " }</strong>
                     if d.task_portals.is_empty() {
                         { t(lang, "ui.task_not_applicable") }
                     } else {
@@ -143,7 +143,7 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                         html! {
                             <li class={format!("reason {}", key.replace("outcome.", "").replace('_', "-"))}>
                                 <span class="icon" aria-hidden="true">{ icon }</span>
-                                <span class="visually-hidden">{ t(lang, key) }{ ": " }</span>
+                                <span class="visually-hidden">{ t(lang, key) }{ t(lang, "ui.colon") }{ " " }</span>
                                 { t(lang, r.text.key()) }{ " " }
                                 <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
                                 { citation_link(r.citation, lang) }

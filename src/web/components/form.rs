@@ -113,7 +113,7 @@ pub fn query_form(props: &QueryFormProps) -> Html {
         .problems
         .iter()
         .filter(|p| !known_paths.iter().any(|k| p.path == *k || p.path.starts_with(&format!("{k}["))))
-        .map(|p| format!("{}: {}", if p.path.is_empty() { "query" } else { &p.path }, p.message_in(lang)))
+        .map(|p| format!("{}{} {}", if p.path.is_empty() { "query" } else { &p.path }, t(lang, "ui.colon"), p.message_in(lang)))
         .collect();
     let programs = state.programs();
     let program_errors = form.errors("partner.programs");
