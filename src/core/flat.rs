@@ -64,6 +64,15 @@ impl Extend<(String, String)> for Fields {
     }
 }
 
+impl IntoIterator for Fields {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 impl FromIterator<(String, String)> for Fields {
     fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Fields {
         let mut fields = Fields::default();

@@ -88,11 +88,6 @@ pub fn lookup(key: &str) -> Option<Message> {
     None
 }
 
-/// Fills the `{}` placeholder of a message with `detail`.
-pub fn format(template: &str, detail: &str) -> String {
-    fill(template, &[detail])
-}
-
 /// Fills the `{}` placeholders of a message with `parts`, in order.
 pub fn fill(template: &str, parts: &[&str]) -> String {
     let mut filled = String::with_capacity(template.len());

@@ -258,11 +258,14 @@ impl Walker {
         if value.as_u64() == Some(u64::from(API_VERSION)) {
             Some(API_VERSION)
         } else {
-            let (detail, fills) = match value.as_u64() {
-                Some(number) => (number.to_string(), vec![Fill::Text(number.to_string())]),
-                None => (kind(value).0.to_string(), vec![Fill::Key(kind(value).1)]),
+            let (detail, fill) = match value.as_u64() {
+                Some(number) => (number.to_string(), Fill::Text(number.to_string())),
+                None => {
+                    let (name, key) = kind(value);
+                    (name.to_string(), Fill::Key(key))
+                }
             };
-            self.problems.push(Problem::new(path, "error.api_version", detail, fills));
+            self.problems.push(Problem::new(path, "error.api_version", detail, vec![fill]));
             None
         }
     }

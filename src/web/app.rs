@@ -39,7 +39,7 @@ pub struct AppProps {
 /// The state an embedded instance starts from: a fresh query with the host's presets.
 fn embedded_state(props: &AppProps) -> State {
     let mut state = State::fresh(&link::today(), props.lang.unwrap_or_default());
-    state.fields.extend(props.preset.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    state.fields.extend(props.preset.clone());
     state
 }
 

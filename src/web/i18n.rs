@@ -1,6 +1,6 @@
 //! Looking up UI text in the language the user picked.
 
-use crate::core::messages::{format, label_key, text, Lang};
+use crate::core::messages::{fill, label_key, text, Lang};
 use crate::core::Vocabulary;
 
 /// The text of `key`.
@@ -12,7 +12,12 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 
 /// The text of `key` with its `{}` filled by `detail`.
 pub fn tf(lang: Lang, key: &str, detail: &str) -> String {
-    format(text(key, lang), detail)
+    fill(text(key, lang), &[detail])
+}
+
+/// `label` followed by a colon and a space, as `lang` writes them (French puts a narrow space before).
+pub fn labelled(lang: Lang, label: &str) -> String {
+    format!("{label}{} ", t(lang, "ui.colon"))
 }
 
 /// The display name of a vocabulary value.

@@ -119,7 +119,7 @@ impl Reducible for State {
             Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
             Action::ShowAnswer => next.view = View::Answer,
             Action::Preset(fields, lang) => {
-                next.fields.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+                next.fields.extend(fields);
                 next.lang = lang.unwrap_or(next.lang);
             }
             Action::Restore(fields, broken) => {

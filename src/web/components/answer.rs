@@ -4,7 +4,7 @@ use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
 use crate::core::portals::Portal;
 use crate::core::sources::Citation;
 use crate::core::{Lang, Vocabulary};
-use crate::web::i18n::{label, t};
+use crate::web::i18n::{label, labelled, t};
 use yew::prelude::*;
 
 /// The verdict's icon, message key and CSS class. The icon and the word carry the meaning; colour only repeats it.
@@ -31,7 +31,7 @@ pub fn summary(decision: &Decision, lang: Lang) -> String {
     decision
         .clouds
         .iter()
-        .map(|c| format!("{}{} {}.", t(lang, &format!("cloud.{}", c.cloud.id())), t(lang, "ui.colon"), t(lang, verdict_look(c.verdict).1)))
+        .map(|c| format!("{}{}.", labelled(lang, t(lang, &format!("cloud.{}", c.cloud.id()))), t(lang, verdict_look(c.verdict).1)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -104,9 +104,9 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                 </h3>
                 <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</p>
             </header>
-            <p><strong>{ t(lang, "ui.portal") }{ t(lang, "ui.colon") }{ " " }</strong>{ portal_view(d.portal, lang) }</p>
+            <p><strong>{ labelled(lang, t(lang, "ui.portal")) }</strong>{ portal_view(d.portal, lang) }</p>
             if props.task_asked {
-                <p><strong>{ t(lang, "ui.task_portals") }{ t(lang, "ui.colon") }{ " " }</strong>
+                <p><strong>{ labelled(lang, t(lang, "ui.task_portals")) }</strong>
                     if d.task_portals.is_empty() {
                         { t(lang, "ui.task_not_applicable") }
                     } else {
@@ -143,7 +143,7 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                         html! {
                             <li class={format!("reason {}", key.replace("outcome.", "").replace('_', "-"))}>
                                 <span class="icon" aria-hidden="true">{ icon }</span>
-                                <span class="visually-hidden">{ t(lang, key) }{ t(lang, "ui.colon") }{ " " }</span>
+                                <span class="visually-hidden">{ labelled(lang, t(lang, key)) }</span>
                                 { t(lang, r.text.key()) }{ " " }
                                 <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
                                 { citation_link(r.citation, lang) }

@@ -37,7 +37,6 @@ pub struct CountrySelectProps {
 }
 
 /// One entry of the country list.
-#[derive(PartialEq)]
 struct CountryRow {
     /// CSP region on the day; `None` when the country is no CSP market then.
     region: Option<Region>,

@@ -5,7 +5,7 @@ use super::field::{hint_and_errors, options, yes_no, SelectField};
 use crate::core::parse::Problem;
 use crate::core::vocabulary::{CustomerStatus, PartnerModel, Relation};
 use crate::core::{Cloud, Day, Program, Role, Segment, Task, Vocabulary};
-use crate::web::i18n::{label, t};
+use crate::web::i18n::{label, labelled, t};
 use crate::web::state::{Action, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -113,7 +113,7 @@ pub fn query_form(props: &QueryFormProps) -> Html {
         .problems
         .iter()
         .filter(|p| !known_paths.iter().any(|k| p.path == *k || p.path.starts_with(&format!("{k}["))))
-        .map(|p| format!("{}{} {}", if p.path.is_empty() { "query" } else { &p.path }, t(lang, "ui.colon"), p.message_in(lang)))
+        .map(|p| format!("{}{}", labelled(lang, if p.path.is_empty() { "query" } else { &p.path }), p.message_in(lang)))
         .collect();
     let programs = state.programs();
     let program_errors = form.errors("partner.programs");
