@@ -48,6 +48,7 @@ fn generated_queries(count: usize) -> Vec<Query> {
             let model = generator.pick(PartnerModel::ALL);
             let reseller = model == PartnerModel::IndirectReseller;
             let relation = generator.pick(Relation::ALL);
+            let task = generator.maybe(Task::ALL);
             let programs: Vec<Program> = Program::ALL.iter().copied().filter(|_| generator.next() % 2 == 0).collect();
             Query {
                 api_version: API_VERSION,
@@ -61,15 +62,18 @@ fn generated_queries(count: usize) -> Vec<Query> {
                     programs: generator.maybe(&[()]).map(|_| programs),
                     us_gov_validated: generator.maybe(&[true, false]),
                     role: generator.maybe(Role::ALL),
+                    european_account: generator.maybe(&[true, false]),
+                    european_tenant_country: generator.maybe(&codes),
+                    european_tenant_active: generator.maybe(&[true, false]),
                 },
                 customer: Customer {
                     country: generator.pick(&codes),
                     segment: generator.pick(Segment::ALL),
-                    relation: if relation == Relation::OwnProvider && !reseller { Relation::Unrelated } else { relation },
-                    national_cloud_customer: generator.maybe(CustomerStatus::ALL),
+                    relation: if relation.fits(model) { relation } else { Relation::Unrelated },
+                    national_cloud_customer: generator.maybe(CustomerStatus::ALL).filter(|s| !(task == Some(Task::MigrateGermanyCustomer) && *s == CustomerStatus::New)),
                 },
                 cloud: None,
-                task: generator.maybe(Task::ALL),
+                task,
             }
         })
         .collect()

@@ -1,16 +1,21 @@
 //! Exhaustive analysis of the rule table over the whole finite input space, in classes: partner model ×
 //! partner country class × provider class × customer country class × segment × relation × programs ×
 //! US Government validation × MPA × one as-of day inside every interval between effective dates × task,
-//! with the remaining facts (PartnerID, national-cloud status, role) varied through a set of profiles.
+//! with the remaining facts (PartnerID, national-cloud status, role, the European tenant of a Germany
+//! migration) varied through a set of profiles. Country classes cover every CSP-region and jurisdiction
+//! case: EU in Europe (FR), the UK (EU member, then not), Gibraltar (EU until 2020, never the UK), an EU
+//! outermost region outside the Europe region (YT), US states (US), US territories outside the US region
+//! (PR) and moving into it (AS), a market that ends (RU), no market (CU), and China (CN).
 //! At every point: exactly one verdict per cloud, each non-allowed verdict explained by a cited rule,
-//! every `needs_action` with an action, the verdict equal to the table's stated precedence, and no two
+//! every `needs_action` with an action, every `unknown` with a missing fact or a caution saying where the
+//! documents are silent, the verdict equal to the table's stated precedence, and no two
 //! versions of one rule in force together. Prints the number of points and each rule's coverage, fails
 //! if a rule never fires (never fails, asks for an action or misses a fact), and keeps `src/core/coverage_table.rs` (shown in the catalog)
 //! in step. Run with `cargo test --release --test exhaustive -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use csp_eligibility::core::decision::Outcome;
-use csp_eligibility::core::markets::change_days;
+use csp_eligibility::core::{jurisdictions, markets};
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::{RULES, VERSIONS};
 use csp_eligibility::core::vocabulary::CustomerStatus;
@@ -25,7 +30,8 @@ fn code(text: &str) -> CountryCode {
 
 /// One day inside every interval between the effective dates of rules, notes and market rows.
 fn interval_days() -> Vec<Day> {
-    let mut bounds: Vec<Day> = change_days()
+    let mut bounds: Vec<Day> = markets::change_days()
+        .chain(jurisdictions::change_days())
         .chain(RULES.iter().flat_map(|r| r.effective.from.into_iter().chain(r.effective.until)))
         .chain(NOTES.iter().flat_map(|n| n.effective.from.into_iter().chain(n.effective.until)))
         .collect();
@@ -36,12 +42,17 @@ fn interval_days() -> Vec<Day> {
     days
 }
 
-/// The facts the space leaves out, varied so that each value is met.
-const PROFILES: [(Option<bool>, Option<CustomerStatus>, Option<Role>); 4] = [
-    (Some(true), Some(CustomerStatus::Existing), None),
-    (Some(true), Some(CustomerStatus::New), Some(Role::GlobalAdmin)),
-    (Some(false), None, Some(Role::UserManagementAdmin)),
-    (None, Some(CustomerStatus::Existing), Some(Role::BillingAdmin)),
+/// The facts left out of the classes, varied so that each value is met: PartnerID, national-cloud status,
+/// role, and for a Germany migration whether there is a European account, its tenant's country and
+/// whether it is active.
+type Profile = (Option<bool>, Option<CustomerStatus>, Option<Role>, Option<bool>, Option<&'static str>, Option<bool>);
+const PROFILES: [Profile; 6] = [
+    (Some(true), Some(CustomerStatus::Existing), None, None, None, None),
+    (Some(true), Some(CustomerStatus::New), Some(Role::GlobalAdmin), Some(true), Some("FR"), Some(true)),
+    (Some(false), None, Some(Role::UserManagementAdmin), Some(false), None, None),
+    (None, Some(CustomerStatus::Existing), Some(Role::BillingAdmin), Some(true), Some("US"), Some(false)),
+    (Some(true), Some(CustomerStatus::Existing), Some(Role::GlobalAdmin), Some(true), None, Some(true)),
+    (Some(true), None, Some(Role::AdminAgent), Some(true), Some("DE"), None),
 ];
 
 #[derive(Default, Clone, Copy)]
@@ -52,7 +63,7 @@ struct Coverage {
 }
 
 fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeMap<&'static str, Coverage>) {
-    let customers = ["FR", "GB", "US", "AS", "RU", "CU", "CN"];
+    let customers = ["FR", "GB", "GI", "YT", "US", "PR", "AS", "RU", "CU", "CN"];
     let providers = [None, Some("DE"), Some("US"), Some("RU")];
     let programs: [Option<&[Program]>; 5] = [
         None,
@@ -73,7 +84,7 @@ fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeM
             for model in PartnerModel::ALL {
                 let reseller = *model == PartnerModel::IndirectReseller;
                 for provider in providers.iter().filter(|p| reseller || p.is_none()) {
-                    for relation in Relation::ALL.iter().filter(|r| reseller || **r != Relation::OwnProvider) {
+                    for relation in Relation::ALL.iter().filter(|r| r.fits(*model)) {
                         index += 1;
                         if index % workers != worker {
                             continue;
@@ -84,7 +95,10 @@ fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeM
                                     for mpa in flags {
                                         for day in &days {
                                             for task in &tasks {
-                                                for (partner_id, status, role) in PROFILES {
+                                                for (partner_id, status, role, account, tenant, active) in PROFILES {
+                                                    if status == Some(CustomerStatus::New) && *task == Some(Task::MigrateGermanyCustomer) {
+                                                        continue;
+                                                    }
                                                     let query = Query {
                                                         api_version: API_VERSION,
                                                         as_of: *day,
@@ -97,6 +111,9 @@ fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeM
                                                             programs: program.map(<[Program]>::to_vec),
                                                             us_gov_validated: validated,
                                                             role,
+                                                            european_account: account,
+                                                            european_tenant_country: tenant.map(code),
+                                                            european_tenant_active: active,
                                                         },
                                                         customer: Customer { country: code(customer), segment, relation: *relation, national_cloud_customer: status },
                                                         cloud: None,
@@ -132,6 +149,10 @@ fn check_point(query: &Query, coverage: &mut BTreeMap<&'static str, Coverage>) {
         if cloud.verdict == Verdict::NeedsAction {
             assert!(!cloud.actions.is_empty(), "{query:?}");
         }
+        if cloud.verdict == Verdict::Unknown {
+            let unsettled = cloud.reasons.iter().filter(|r| r.outcome == Outcome::Unknown).any(|r| cloud.cautions.iter().any(|c| c.id == r.rule));
+            assert!(!cloud.missing_facts.is_empty() || unsettled, "unknown without a missing fact or a caution: {query:?}");
+        }
         for (older, newer) in VERSIONS {
             let both = cloud.reasons.iter().filter(|r| r.rule == *older || r.rule == *newer).count();
             assert!(both < 2, "{older} and {newer} both in force: {query:?}");
@@ -164,7 +185,7 @@ fn coverage_table(coverage: &BTreeMap<&'static str, Coverage>) -> String {
 
 #[test]
 fn the_whole_input_space_keeps_every_invariant() {
-    let partners = ["FR", "GB", "US", "AS", "RU", "CU", "CN"];
+    let partners = ["FR", "GB", "US", "PR", "AS", "RU", "CU", "CN"];
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let results: Vec<(u64, BTreeMap<&'static str, Coverage>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers).map(|w| scope.spawn(move || check_space(&partners, w, workers))).collect();

@@ -57,8 +57,30 @@ fn markets_table() -> String {
     for row in &rows {
         writeln!(
             out,
-            "    Market {{ code: {:?}, name: {:?}, region: {}, effective: Effective {{ from: {}, until: {} }}, bloc: {} }},",
-            &row[0], &row[2], variant("Region", &row[3]), day_literal(&row[5]), day_literal(&row[6]), variant("Bloc", &row[7])
+            "    Market {{ code: {:?}, name: {:?}, region: {}, effective: Effective {{ from: {}, until: {} }} }},",
+            &row[0], &row[2], variant("Region", &row[3]), day_literal(&row[5]), day_literal(&row[6])
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+fn jurisdictions_table() -> String {
+    let mut rows = read_tsv("data/jurisdictions.tsv");
+    rows.sort_by(|a, b| (&a[0], &a[2]).cmp(&(&b[0], &b[2])));
+    let mut out = String::from(
+        "// Generated from data/jurisdictions.tsv by tests/generated_tables.rs. Do not edit.\n\n\
+         /// Every membership row, sorted by country code, then by start day.\n\
+         pub static MEMBERSHIPS: &[Membership] = &[\n",
+    );
+    for row in &rows {
+        let jurisdiction = variant("Jurisdiction", &row[1]);
+        let jurisdiction = jurisdiction.trim_start_matches("Some(").trim_end_matches(')');
+        writeln!(
+            out,
+            "    Membership {{ code: {:?}, jurisdiction: {jurisdiction}, effective: Effective {{ from: {}, until: {} }} }},",
+            &row[0], day_literal(&row[2]), day_literal(&row[3])
         )
         .unwrap();
     }
@@ -104,6 +126,7 @@ fn messages_table() -> String {
 fn compiled_in_tables_match_their_data_files() {
     let stale: Vec<&str> = [
         ("src/core/markets_table.rs", markets_table()),
+        ("src/core/jurisdictions_table.rs", jurisdictions_table()),
         ("src/core/messages_table.rs", messages_table()),
     ]
     .iter()
@@ -121,4 +144,16 @@ fn market_codes_are_unique_per_day_and_complete() {
     // The reference table lists 246 markets (2021 and 2023 lists together); six more countries are no market.
     assert_eq!(markets.len(), 246);
     assert_eq!(codes.len(), 252);
+}
+
+#[test]
+fn jurisdiction_codes_are_known_markets_and_never_overlap() {
+    let markets: std::collections::BTreeSet<String> = read_tsv("data/csp-markets.tsv").iter().map(|row| row[0].to_string()).collect();
+    let rows = read_tsv("data/jurisdictions.tsv");
+    for row in &rows {
+        assert!(markets.contains(&row[0]), "{} is no Partner Center country code", &row[0]);
+        assert!(["eu", "efta", "us"].contains(&&row[1]), "{}: unknown jurisdiction {}", &row[0], &row[1]);
+    }
+    let codes: std::collections::BTreeSet<&str> = rows.iter().map(|row| &row[0]).collect();
+    assert_eq!(codes.len(), rows.len(), "one row per country: a country changes jurisdiction only by its dates");
 }

@@ -38,6 +38,9 @@ prop_compose! {
         programs in maybe(proptest::collection::btree_set(one_of::<Program>(), 0..=4)),
         us_gov_validated in maybe(any::<bool>()),
         role in maybe(one_of::<Role>()),
+        european_account in maybe(any::<bool>()),
+        european_tenant_country in maybe(country()),
+        european_tenant_active in maybe(any::<bool>()),
     ) -> Partner {
         let reseller = model == PartnerModel::IndirectReseller;
         Partner {
@@ -49,6 +52,9 @@ prop_compose! {
             programs: programs.map(|set| set.into_iter().collect()),
             us_gov_validated,
             role,
+            european_account,
+            european_tenant_country,
+            european_tenant_active,
         }
     }
 }
@@ -64,7 +70,8 @@ prop_compose! {
         cloud in maybe(one_of::<Cloud>()),
         task in maybe(one_of::<Task>()),
     ) -> Query {
-        let relation = if relation == Relation::OwnProvider && partner.model != PartnerModel::IndirectReseller { Relation::Unrelated } else { relation };
+        let relation = if relation.fits(partner.model) { relation } else { Relation::Unrelated };
+        let status = status.filter(|s| !(task == Some(Task::MigrateGermanyCustomer) && *s == CustomerStatus::New));
         Query {
             api_version: API_VERSION,
             as_of,
@@ -101,7 +108,8 @@ proptest! {
                 prop_assert!(!cloud.actions.is_empty(), "needs_action without an action");
             }
             if cloud.verdict == Verdict::Unknown {
-                prop_assert!(!cloud.missing_facts.is_empty(), "unknown without a missing fact");
+                let unsettled = cloud.reasons.iter().any(|r| r.outcome == Outcome::Unknown && cloud.cautions.iter().any(|c| c.id == r.rule));
+                prop_assert!(!cloud.missing_facts.is_empty() || unsettled, "unknown without a missing fact or a caution");
             }
             prop_assert!(!cloud.portal.name.is_empty());
         }

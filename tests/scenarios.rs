@@ -5,14 +5,10 @@
 
 mod common;
 
-use common::{assert_rule, cloud, country, day, query, verdict};
+use common::{assert_rule, cloud, country, day, germany_query, programs, query, us_government_query, verdict};
 use csp_eligibility::core::decision::Outcome::{Fail, NeedsAction, Pass, Unknown};
 use csp_eligibility::core::vocabulary::CustomerStatus;
 use csp_eligibility::core::{Cloud, Fact, PartnerModel, Program, Relation, Role, Segment, Task, Verdict};
-
-fn programs(list: &[Program]) -> Option<Vec<Program>> {
-    Some(list.to_vec())
-}
 
 // 003#get-started: "vous devez tout d'abord disposer d'un ID MPN".
 #[test]
@@ -41,24 +37,12 @@ fn csp_partner_cannot_resell_to_another_csp_partner() {
 // 004#supported-partner-transactions-in-the-csp-program, scenario 5: no sale to itself or its affiliates.
 #[test]
 fn csp_partner_cannot_sell_to_itself_or_affiliates() {
-    for relation in [Relation::SelfTenant, Relation::Affiliate] {
+    for relation in [Relation::SelfTenant, Relation::OwnCustomerTenant, Relation::Affiliate] {
         let q = query(|q| q.customer.relation = relation);
         assert_rule(&q, Cloud::Commercial, "CSP-NO-SELF-OR-AFFILIATE", Some(Fail));
         assert_eq!(verdict(&q, Cloud::Commercial), Verdict::Denied);
     }
     assert_rule(&query(|_| {}), Cloud::Commercial, "CSP-NO-SELF-OR-AFFILIATE", Some(Pass));
-}
-
-// 004#supported-partner-transactions-in-the-csp-program, scenario 4: own use only on a customer-type tenant.
-#[test]
-fn own_use_goes_on_a_separate_customer_type_tenant() {
-    let own_tenant = query(|q| q.customer.relation = Relation::OwnCustomerTenant);
-    assert_rule(&own_tenant, Cloud::Commercial, "CSP-OWN-USE-TENANT", Some(Pass));
-    assert_eq!(verdict(&own_tenant, Cloud::Commercial), Verdict::Allowed);
-    assert!(cloud(&own_tenant, Cloud::Commercial).cautions.iter().any(|c| c.text.key() == "caution.own_use_tenant"));
-    let csp_tenant = query(|q| q.customer.relation = Relation::SelfTenant);
-    assert_rule(&csp_tenant, Cloud::Commercial, "CSP-OWN-USE-TENANT", Some(Fail));
-    assert_rule(&query(|_| {}), Cloud::Commercial, "CSP-OWN-USE-TENANT", None);
 }
 
 // 004#supported-partner-transactions-in-the-csp-program, scenario 6: a reseller cannot buy from its own provider; three options.
@@ -173,7 +157,7 @@ fn reseller_and_provider_in_the_same_region() {
     assert_eq!(cloud(&no_provider, Cloud::Commercial).missing_facts, vec![Fact::ProviderCountry]);
 }
 
-// 003#enroll-in-the-cloud-solution-provider-program.
+// 003#get-started: "Pour vous inscrire au programme Fournisseur de solutions Cloud …".
 #[test]
 fn partner_must_be_enrolled_in_commercial_csp() {
     let not_enrolled = query(|q| q.partner.programs = programs(&[]));
@@ -191,13 +175,13 @@ fn mpa_is_required_from_february_2020() {
         q.as_of = day("2019-06-01");
         q.partner.mpa_signed = Some(false);
     });
-    assert_rule(&unsigned_2019, Cloud::Commercial, "COM-MPA-SIGNED", None);
+    assert_rule(&unsigned_2019, Cloud::Commercial, "CSP-MPA-SIGNED", None);
     assert_eq!(verdict(&unsigned_2019, Cloud::Commercial), Verdict::Allowed);
     let unsigned_2021 = query(|q| {
         q.as_of = day("2021-06-01");
         q.partner.mpa_signed = Some(false);
     });
-    assert_rule(&unsigned_2021, Cloud::Commercial, "COM-MPA-SIGNED", Some(NeedsAction));
+    assert_rule(&unsigned_2021, Cloud::Commercial, "CSP-MPA-SIGNED", Some(NeedsAction));
     assert_eq!(verdict(&unsigned_2021, Cloud::Commercial), Verdict::NeedsAction);
     let reseller = query(|q| {
         q.partner.model = PartnerModel::IndirectReseller;
@@ -205,7 +189,7 @@ fn mpa_is_required_from_february_2020() {
         q.partner.mpa_signed = Some(false);
     });
     assert!(cloud(&reseller, Cloud::Commercial).actions.iter().any(|a| a.text.key() == "action.sign_mpa_reseller"));
-    assert_rule(&query(|q| q.as_of = day("2020-02-01")), Cloud::Commercial, "COM-MPA-SIGNED", Some(Pass));
+    assert_rule(&query(|q| q.as_of = day("2020-02-01")), Cloud::Commercial, "CSP-MPA-SIGNED", Some(Pass));
 }
 
 // Reference (transition-direct-to-indirect): resellers cannot create customer tenants.
@@ -245,15 +229,6 @@ fn roles_decide_who_may_do_a_task() {
     }
 }
 
-fn germany_query(edit: impl FnOnce(&mut csp_eligibility::core::Query)) -> csp_eligibility::core::Query {
-    query(|q| {
-        q.as_of = day("2018-06-01");
-        q.partner.country = country("GB");
-        q.partner.programs = programs(&[Program::Commercial, Program::Germany]);
-        edit(q);
-    })
-}
-
 // The example; 000#frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany
 // (partners in the EU, EFTA and UK) and 001 (no new customers from 2018-08-31).
 #[test]
@@ -273,37 +248,6 @@ fn germany_takes_a_new_french_customer_from_a_uk_partner_only_before_september_2
         q.customer.national_cloud_customer = None;
     });
     assert_eq!(verdict(&unstated, Cloud::Germany), Verdict::Unknown);
-}
-
-// 000#frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany: EU/EFTA/UK partners and customers; 001 drops the UK.
-#[test]
-fn germany_serves_eu_efta_and_uk_with_dated_uk_eligibility() {
-    let us_partner = germany_query(|q| q.partner.country = country("US"));
-    assert_rule(&us_partner, Cloud::Germany, "GER-PARTNER-LOCATION", Some(Fail));
-    let swiss_customer = germany_query(|q| q.customer.country = country("CH"));
-    assert_rule(&swiss_customer, Cloud::Germany, "GER-CUSTOMER-LOCATION", Some(Pass));
-    let japanese_customer = germany_query(|q| q.customer.country = country("JP"));
-    assert_rule(&japanese_customer, Cloud::Germany, "GER-CUSTOMER-LOCATION", Some(Fail));
-    let uk_after_2020 = germany_query(|q| {
-        q.as_of = day("2021-01-01");
-        q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
-    });
-    assert_rule(&uk_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION", None);
-    assert_rule(&uk_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION-2020", Some(Fail));
-    let french_after_2020 = germany_query(|q| {
-        q.as_of = day("2021-01-01");
-        q.partner.country = country("FR");
-        q.customer.country = country("AT");
-    });
-    assert_rule(&french_after_2020, Cloud::Germany, "GER-PARTNER-LOCATION-2020", Some(Pass));
-    assert_rule(&french_after_2020, Cloud::Germany, "GER-CUSTOMER-LOCATION-2020", Some(Pass));
-    let uk_customer_after_2020 = germany_query(|q| {
-        q.as_of = day("2021-01-01");
-        q.partner.country = country("FR");
-        q.customer.country = country("GB");
-    });
-    assert_rule(&uk_customer_after_2020, Cloud::Germany, "GER-CUSTOMER-LOCATION-2020", Some(Fail));
-    assert!(cloud(&uk_after_2020, Cloud::Germany).cautions.iter().any(|c| c.id == "NOTE-GERMANY-UK-CONTRADICTION"));
 }
 
 // 000#frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany: commercial customers; separate onboarding.
@@ -333,32 +277,6 @@ fn germany_is_closed_from_october_2021() {
     assert_rule(&existing("2021-10-29"), Cloud::Germany, "GER-CLOSED", Some(Fail));
 }
 
-// 001#migrate-customers-from-microsoft-cloud-germany-to-another-european-region: an active CSP account in a
-// European region, a Global admin; failure causes: not global admin, tenant not European, not active.
-#[test]
-fn germany_migration_needs_an_active_european_account_and_a_global_admin() {
-    let migrate = |edit: &dyn Fn(&mut csp_eligibility::core::Query)| {
-        germany_query(|q| {
-            q.as_of = day("2021-01-01");
-            q.partner.country = country("DE");
-            q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
-            q.task = Some(Task::MigrateGermanyCustomer);
-            q.partner.role = Some(Role::GlobalAdmin);
-            edit(q);
-        })
-    };
-    assert_rule(&migrate(&|_| {}), Cloud::Germany, "GER-MIGRATION-ACCOUNT", Some(Pass));
-    let no_european_account = migrate(&|q| {
-        q.partner.programs = programs(&[Program::Germany]);
-        q.partner.role = Some(Role::SalesAgent);
-    });
-    assert_rule(&no_european_account, Cloud::Germany, "GER-MIGRATION-ACCOUNT", Some(NeedsAction));
-    let actions: Vec<_> = cloud(&no_european_account, Cloud::Germany).actions.iter().map(|a| a.text.key()).collect();
-    assert_eq!(actions, ["action.create_european_account", "action.sign_in_as_global_admin"]);
-    let task_portals: Vec<_> = cloud(&migrate(&|_| {}), Cloud::Germany).task_portals.iter().map(|p| p.id).collect();
-    assert_eq!(task_portals, ["partner_center_germany"]);
-}
-
 // 000#partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta: task portals.
 #[test]
 fn germany_tasks_go_to_their_own_portals() {
@@ -372,17 +290,6 @@ fn germany_tasks_go_to_their_own_portals() {
     for id in ["NOTE-GERMANY-PRICING", "NOTE-GERMANY-NO-DATA-MOVE", "NOTE-GERMANY-APIS", "NOTE-GERMANY-MISSING-FEATURES", "NOTE-GERMANY-LICENSING"] {
         assert!(notes.contains(&id), "{id}");
     }
-}
-
-fn us_government_query(edit: impl FnOnce(&mut csp_eligibility::core::Query)) -> csp_eligibility::core::Query {
-    query(|q| {
-        q.partner.country = country("US");
-        q.customer.country = country("US");
-        q.customer.segment = Segment::UsFederal;
-        q.partner.us_gov_validated = Some(true);
-        q.partner.programs = programs(&[Program::Commercial, Program::UsGovernment]);
-        edit(q);
-    })
 }
 
 // 002#common: US partners serving US federal, state and local government entities, validated, onboarded separately.
@@ -401,23 +308,6 @@ fn us_government_needs_a_validated_us_partner_and_a_government_customer() {
     let not_onboarded = us_government_query(|q| q.partner.programs = programs(&[Program::Commercial]));
     assert_rule(&not_onboarded, Cloud::UsGovernment, "USG-ONBOARDED", Some(NeedsAction));
     assert_rule(&us_government_query(|_| {}), Cloud::UsGovernment, "USG-VALIDATED", Some(Pass));
-}
-
-// 002#common names federal, state and local; the 2021-11-08 page adds tribal entities.
-#[test]
-fn us_government_tribal_entities_from_november_2021() {
-    let tribal_2020 = us_government_query(|q| {
-        q.as_of = day("2020-06-01");
-        q.customer.segment = Segment::UsTribal;
-    });
-    assert_rule(&tribal_2020, Cloud::UsGovernment, "USG-CUSTOMER-GOVERNMENT", Some(Fail));
-    let state_2020 = us_government_query(|q| {
-        q.as_of = day("2020-06-01");
-        q.customer.segment = Segment::UsState;
-    });
-    assert_rule(&state_2020, Cloud::UsGovernment, "USG-CUSTOMER-GOVERNMENT", Some(Pass));
-    let tribal_2022 = us_government_query(|q| q.customer.segment = Segment::UsTribal);
-    assert_rule(&tribal_2022, Cloud::UsGovernment, "USG-CUSTOMER-GOVERNMENT-2021", Some(Pass));
 }
 
 // Reference (national clouds overview): 21Vianet is a separate program; global enrollment does not cover it.

@@ -104,6 +104,11 @@ impl Effective {
         Effective { from: None, until: Some(until) }
     }
 
+    /// From `from` until the day before `until`.
+    pub const fn between(from: Day, until: Day) -> Effective {
+        Effective { from: Some(from), until: Some(until) }
+    }
+
     /// Whether it holds on `day`.
     pub fn holds_on(&self, day: Day) -> bool {
         self.from.is_none_or(|from| day >= from) && self.until.is_none_or(|until| day < until)

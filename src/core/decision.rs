@@ -39,7 +39,8 @@ pub enum Verdict {
     Denied,
     /// Prerequisites the partner can fulfil are missing; see the actions.
     NeedsAction,
-    /// A fact some rule needs is missing; see `missing_facts`.
+    /// A fact some rule needs is missing (see `missing_facts`), or the documents do not settle the
+    /// question (a caution says where they are silent or disagree).
     Unknown,
 }
 
@@ -54,7 +55,7 @@ pub enum Outcome {
     Fail,
     /// The rule is not yet satisfied; the partner can act.
     NeedsAction,
-    /// The rule needs a fact the query does not give.
+    /// The rule needs a fact the query does not give, or the documents do not settle it.
     Unknown,
 }
 

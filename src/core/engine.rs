@@ -43,7 +43,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
     let mut ways_out = Vec::new();
     let mut steps = Vec::new();
     for rule in RULES.iter().filter(|rule| rule.applies(cloud, day)) {
-        let outcome = match (rule.check)(facts) {
+        let outcome = match (rule.check)(facts, cloud) {
             Check::Skip => continue,
             Check::Pass => Outcome::Pass,
             Check::Caution(key) => {
@@ -57,6 +57,10 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
             Check::Act(actions) => {
                 push_actions(&mut steps, rule.id, &actions);
                 Outcome::NeedsAction
+            }
+            Check::Unsettled(key) => {
+                decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
+                Outcome::Unknown
             }
             Check::Missing(fact) => {
                 if !decision.missing_facts.contains(&fact) {

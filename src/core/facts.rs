@@ -1,9 +1,10 @@
 //! What the rules read: the query plus what the market table says about its countries on the as-of day.
 
 use super::day::Day;
+use super::jurisdictions;
 use super::markets;
 use super::query::{Fact, Query};
-use super::vocabulary::{Bloc, PartnerModel, Program, Region, Relation, Role, Task};
+use super::vocabulary::{Jurisdiction, PartnerModel, Program, Region, Relation, Role, Task};
 
 /// A query with its countries resolved against the market table for its as-of day.
 pub struct Facts<'q> {
@@ -15,10 +16,10 @@ pub struct Facts<'q> {
     pub customer_region: Option<Region>,
     /// The reseller's provider's CSP region: `None` when not given, `Some(None)` when no market.
     pub provider_region: Option<Option<Region>>,
-    /// The partner's EU / EFTA / UK membership.
-    pub partner_bloc: Option<Bloc>,
-    /// The customer's EU / EFTA / UK membership.
-    pub customer_bloc: Option<Bloc>,
+    /// The jurisdiction (EU, EFTA, US) of the partner's country that day.
+    pub partner_jurisdiction: Option<Jurisdiction>,
+    /// The jurisdiction (EU, EFTA, US) of the customer's tenant country that day.
+    pub customer_jurisdiction: Option<Jurisdiction>,
 }
 
 impl<'q> Facts<'q> {
@@ -32,8 +33,8 @@ impl<'q> Facts<'q> {
             partner_region: partner.and_then(|row| row.region),
             customer_region: customer.and_then(|row| row.region),
             provider_region: query.partner.provider_country.map(|code| markets::region_on(code, day)),
-            partner_bloc: partner.and_then(|row| row.bloc),
-            customer_bloc: customer.and_then(|row| row.bloc),
+            partner_jurisdiction: jurisdictions::on(query.partner.country, day),
+            customer_jurisdiction: jurisdictions::on(query.customer.country, day),
         }
     }
 
@@ -70,6 +71,13 @@ impl<'q> Facts<'q> {
     /// Whether the partner has onboarded to `program`; `Err` names the missing fact.
     pub fn onboarded(&self, program: Program) -> Result<bool, Fact> {
         self.query.partner.programs.as_ref().map(|programs| programs.contains(&program)).ok_or(Fact::Programs)
+    }
+
+    /// The CSP region, on the as-of day, of the tenant selected for migrating a Microsoft Cloud Germany
+    /// customer: `Err` names the missing fact, `Ok(None)` when its country is no CSP market.
+    pub fn european_tenant_region(&self) -> Result<Option<Region>, Fact> {
+        let country = self.query.partner.european_tenant_country.ok_or(Fact::EuropeanTenantCountry)?;
+        Ok(markets::region_on(country, self.day()))
     }
 
     /// Whether the partner or the customer is in one of `codes`.

@@ -5,7 +5,8 @@ use super::query::Query;
 use serde_json::{Map, Value};
 
 /// Fields whose flat text is `true` or `false`.
-const BOOLEAN_FIELDS: [&str; 3] = ["partner.has_partner_id", "partner.mpa_signed", "partner.us_gov_validated"];
+const BOOLEAN_FIELDS: [&str; 5] =
+    ["partner.european_account", "partner.european_tenant_active", "partner.has_partner_id", "partner.mpa_signed", "partner.us_gov_validated"];
 /// Fields whose flat text is a comma-separated list.
 const LIST_FIELDS: [&str; 1] = ["partner.programs"];
 /// Fields whose flat text is a number.

@@ -3,7 +3,7 @@
 //! The rows come from `data/csp-markets.tsv`, compiled into `markets_table.rs` (generated; do not edit).
 
 use super::day::{Day, Effective};
-use super::vocabulary::{Bloc, Region};
+use super::vocabulary::Region;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -86,8 +86,6 @@ pub struct Market {
     pub region: Option<Region>,
     /// Days the row holds.
     pub effective: Effective,
-    /// EU / EFTA / UK membership, for Microsoft Cloud Germany.
-    pub bloc: Option<Bloc>,
 }
 
 include!("markets_table.rs");

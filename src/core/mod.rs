@@ -6,6 +6,7 @@ pub mod day;
 pub mod decision;
 pub mod engine;
 pub mod facts;
+pub mod jurisdictions;
 pub mod flat;
 pub mod markets;
 pub mod messages;

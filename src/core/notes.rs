@@ -3,9 +3,10 @@
 
 use super::day::Effective;
 use super::facts::Facts;
-use super::rules::US_TRIBAL_FROM;
-use super::sources::{cite, Citation, ENROLLMENT, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
-use super::vocabulary::{Bloc, Cloud, Clouds, PartnerModel, Segment};
+use super::markets::CountryCode;
+use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
+use super::sources::{cite, Citation, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
+use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Task};
 use crate::day;
 
 /// When a note is shown, and whether it is a caution or plain information.
@@ -42,6 +43,8 @@ const VIANET: Clouds = Clouds::of(&[Cloud::Vianet21]);
 const TRANSACTIONS: &str = "supported-partner-transactions-in-the-csp-program";
 const GERMANY_FAQ: &str = "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany";
 const GERMANY_SELLING: &str = "partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta";
+const GERMANY_2020_TOP: &str = "partner-center-for-microsoft-cloud-germany-for-partners-selling-to-customers-in-eu--efta-countries";
+const USG_AZURE: &str = "microsoft-cloud-for-us-government-for-azure";
 
 fn is_direct_bill(f: &Facts) -> bool {
     f.model() == PartnerModel::DirectBill
@@ -49,6 +52,18 @@ fn is_direct_bill(f: &Facts) -> bool {
 
 fn is_indirect(f: &Facts) -> bool {
     f.model() != PartnerModel::DirectBill
+}
+
+/// Whether the partner or the customer is in the UK or Gibraltar on a day they are outside the EU.
+fn uk_outside_eu(f: &Facts) -> bool {
+    let outside = |country: CountryCode, jurisdiction| (country.is("GB") || country.is("GI")) && jurisdiction != Some(Jurisdiction::Eu);
+    outside(f.query.partner.country, f.partner_jurisdiction) || outside(f.query.customer.country, f.customer_jurisdiction)
+}
+
+/// Whether the partner or the customer is in a US territory rather than a state or DC.
+fn in_us_territory(f: &Facts) -> bool {
+    let territory = |jurisdiction, country: CountryCode| jurisdiction == Some(Jurisdiction::Us) && !country.is("US");
+    territory(f.partner_jurisdiction, f.query.partner.country) || territory(f.customer_jurisdiction, f.query.customer.country)
 }
 
 const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
@@ -60,6 +75,7 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.chain_direct", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::NoteWhen(|f| f.is_reseller()), "note.reseller_buys_from_provider", cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
+    note("NOTE-ENROLLMENT-NEEDS", COMMERCIAL, Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)), "note.enrollment_needs", cite(&ENROLLMENT, "get-started")),
     note("NOTE-DIRECT-BILL-REQUIREMENTS", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_requirements", cite(&ENROLLMENT, "minimum-requirements")),
     note("NOTE-CREDIT-CHECK-FIRST", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.credit_check_first", cite(&ENROLLMENT, "verify-direct-bill-eligibility")),
     note("NOTE-DIRECT-TO-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_to_indirect", cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller")),
@@ -78,37 +94,40 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), "note.not_a_market", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-GERMANY-DATA-TRUSTEE", GERMANY, Shown::Always, "note.germany_data_trustee", cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements")),
+    NoteRule {
+        id: "NOTE-GERMANY-NO-NEW-SERVICES",
+        clouds: GERMANY,
+        effective: Effective::between(GERMANY_NO_NEW_CUSTOMERS_FROM, GERMANY_CLOSED_FROM),
+        shown: Shown::Always,
+        message: "note.germany_no_new_services",
+        citation: cite(&GERMANY_2020, GERMANY_2020_TOP),
+    },
     note("NOTE-GERMANY-PRICING", GERMANY, Shown::Always, "note.germany_pricing", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-PRODUCTS", GERMANY, Shown::Always, "note.germany_products", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-LICENSING", GERMANY, Shown::Always, "note.germany_licensing", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-NO-DATA-MOVE", GERMANY, Shown::Always, "note.germany_no_data_move", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-MISSING-FEATURES", GERMANY, Shown::Always, "note.germany_missing_features", cite(&GERMANY_2018, GERMANY_SELLING)),
     note("NOTE-GERMANY-APIS", GERMANY, Shown::Always, "note.germany_apis", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-NO-RENOMINATION", GERMANY, Shown::NoteWhen(|f| f.is_reseller()), "note.germany_no_renomination", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-INDIRECT-CONTRADICTION", GERMANY, Shown::CautionWhen(is_indirect), "note.germany_indirect_contradiction", cite(&GERMANY_2018, GERMANY_SELLING)),
+    note("NOTE-GERMANY-QUALIFICATION", GERMANY, Shown::Always, "note.germany_qualification", cite(&GERMANY_2018, GERMANY_FAQ)),
     note(
-        "NOTE-GERMANY-UK-CONTRADICTION",
+        "NOTE-GERMANY-ROLES",
         GERMANY,
-        Shown::CautionWhen(|f| f.partner_bloc == Some(Bloc::Uk) || f.customer_bloc == Some(Bloc::Uk)),
-        "note.germany_uk_contradiction",
-        cite(&GERMANY_2020, "selling-german-cloud-solutions-in-eu-and-efta"),
+        Shown::NoteWhen(|f| f.role().is_some() || f.task() == Some(Task::MigrateGermanyCustomer)),
+        "note.germany_roles",
+        cite(&GERMANY_2020, GERMANY_2020_TOP),
     ),
+    note("NOTE-GERMANY-INDIRECT-CONTRADICTION", GERMANY, Shown::CautionWhen(is_indirect), "note.germany_indirect_contradiction", cite(&GERMANY_2018, GERMANY_SELLING)),
+    note("NOTE-UK-LEFT-EU", GERMANY, Shown::CautionWhen(uk_outside_eu), "note.uk_left_eu", cite(&EU_WITHDRAWAL, "")),
     note("NOTE-USG-PRICING", US_GOVERNMENT, Shown::Always, "note.usg_pricing", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-PRODUCTS", US_GOVERNMENT, Shown::Always, "note.usg_products", cite(&US_GOVERNMENT_FAQ, "microsoft-cloud-for-us-government-for-azure")),
+    note("NOTE-USG-PRODUCTS", US_GOVERNMENT, Shown::Always, "note.usg_products", cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-AZURE-SERVICES", US_GOVERNMENT, Shown::Always, "note.usg_azure_services", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
     note("NOTE-USG-CONTRACTING", US_GOVERNMENT, Shown::Always, "note.usg_contracting", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-NO-DATA-MOVE", US_GOVERNMENT, Shown::Always, "note.usg_no_data_move", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, "microsoft-cloud-for-us-government-for-azure")),
+    note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
     note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, "note.usg_relationship_requests", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-NO-RENOMINATION", US_GOVERNMENT, Shown::NoteWhen(|f| f.is_reseller()), "note.usg_no_renomination", cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.usg_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-INDIRECT-CONTRADICTION", US_GOVERNMENT, Shown::CautionWhen(is_indirect), "note.usg_indirect_contradiction", cite(&US_GOVERNMENT_2021, "")),
-    NoteRule {
-        id: "NOTE-USG-TRIBAL-BEFORE-2021-11",
-        clouds: US_GOVERNMENT,
-        effective: Effective::until(US_TRIBAL_FROM),
-        shown: Shown::CautionWhen(|f| f.query.customer.segment == Segment::UsTribal),
-        message: "note.usg_tribal_before_2021_11",
-        citation: cite(&US_GOVERNMENT_2021, ""),
-    },
+    note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), "note.usg_us_jurisdiction", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),
     note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, "note.vianet_not_mccl", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-VIANET-NO-AZURE-SUBSCRIPTIONS", VIANET, Shown::Always, "note.vianet_no_azure_subscriptions", cite(&NATIONAL_CLOUD_DEVELOPERS, "")),

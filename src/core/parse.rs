@@ -4,7 +4,7 @@ use super::day::Day;
 use super::markets::CountryCode;
 use super::messages::{fill, text, Lang};
 use super::query::{Customer, Partner, Query, API_VERSION};
-use super::vocabulary::{PartnerModel, Relation, Vocabulary};
+use super::vocabulary::{CustomerStatus, PartnerModel, Relation, Task, Vocabulary};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -284,7 +284,19 @@ impl Walker {
     }
 
     fn partner(&mut self, value: &Value, path: &str) -> Option<Partner> {
-        let fields = ["country", "model", "has_partner_id", "mpa_signed", "provider_country", "programs", "us_gov_validated", "role"];
+        let fields = [
+            "country",
+            "model",
+            "has_partner_id",
+            "mpa_signed",
+            "provider_country",
+            "programs",
+            "us_gov_validated",
+            "role",
+            "european_account",
+            "european_tenant_country",
+            "european_tenant_active",
+        ];
         let map = self.object(value, path, &fields)?;
         let country = self.required(map, path, "country", Self::country);
         let model = self.required(map, path, "model", Self::choice);
@@ -294,6 +306,9 @@ impl Walker {
         let programs = self.field(map, path, "programs", Self::list);
         let us_gov_validated = self.field(map, path, "us_gov_validated", Self::boolean);
         let role = self.field(map, path, "role", Self::choice);
+        let european_account = self.field(map, path, "european_account", Self::boolean);
+        let european_tenant_country = self.field(map, path, "european_tenant_country", Self::country);
+        let european_tenant_active = self.field(map, path, "european_tenant_active", Self::boolean);
         Some(Partner {
             country: country?,
             model: model?,
@@ -303,6 +318,9 @@ impl Walker {
             programs: programs?,
             us_gov_validated: us_gov_validated?,
             role: role?,
+            european_account: european_account?,
+            european_tenant_country: european_tenant_country?,
+            european_tenant_active: european_tenant_active?,
         })
     }
 
@@ -320,8 +338,14 @@ impl Walker {
         if query.partner.provider_country.is_some() && !reseller {
             self.report("partner.provider_country", "error.provider_for_non_reseller", query.partner.model.id().to_string());
         }
-        if query.customer.relation == Relation::OwnProvider && !reseller {
-            self.report("customer.relation", "error.own_provider_for_non_reseller", query.partner.model.id().to_string());
+        let relation = query.customer.relation;
+        if !relation.fits(query.partner.model) {
+            let code = if relation == Relation::OwnProvider { "error.own_provider_for_non_reseller" } else { "error.own_reseller_for_non_provider" };
+            self.report("customer.relation", code, query.partner.model.id().to_string());
+        }
+        let migrating = query.task == Some(Task::MigrateGermanyCustomer);
+        if migrating && query.customer.national_cloud_customer == Some(CustomerStatus::New) {
+            self.report("customer.national_cloud_customer", "error.migrating_customer_is_existing", CustomerStatus::New.id().to_string());
         }
     }
 }

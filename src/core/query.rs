@@ -56,6 +56,15 @@ pub struct Partner {
     /// The Partner Center role of the person asking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// For migrating a Microsoft Cloud Germany customer: whether the partner has a CSP account in a European region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub european_account: Option<bool>,
+    /// For migrating a Microsoft Cloud Germany customer: the country of the CSP tenant the partner selects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub european_tenant_country: Option<CountryCode>,
+    /// For migrating a Microsoft Cloud Germany customer: whether the selected tenant is active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub european_tenant_active: Option<bool>,
 }
 
 /// Facts about the customer.
@@ -99,6 +108,15 @@ pub enum Fact {
     /// `customer.national_cloud_customer`
     #[serde(rename = "customer.national_cloud_customer")]
     NationalCloudCustomer,
+    /// `partner.european_account`
+    #[serde(rename = "partner.european_account")]
+    EuropeanAccount,
+    /// `partner.european_tenant_country`
+    #[serde(rename = "partner.european_tenant_country")]
+    EuropeanTenantCountry,
+    /// `partner.european_tenant_active`
+    #[serde(rename = "partner.european_tenant_active")]
+    EuropeanTenantActive,
 }
 
 impl Fact {
@@ -112,6 +130,9 @@ impl Fact {
             Fact::UsGovValidated => "partner.us_gov_validated",
             Fact::Role => "partner.role",
             Fact::NationalCloudCustomer => "customer.national_cloud_customer",
+            Fact::EuropeanAccount => "partner.european_account",
+            Fact::EuropeanTenantCountry => "partner.european_tenant_country",
+            Fact::EuropeanTenantActive => "partner.european_tenant_active",
         }
     }
 
@@ -125,6 +146,9 @@ impl Fact {
             Fact::UsGovValidated => "fact.us_gov_validated",
             Fact::Role => "fact.role",
             Fact::NationalCloudCustomer => "fact.national_cloud_customer",
+            Fact::EuropeanAccount => "fact.european_account",
+            Fact::EuropeanTenantCountry => "fact.european_tenant_country",
+            Fact::EuropeanTenantActive => "fact.european_tenant_active",
         }
     }
 }

@@ -3,9 +3,11 @@
 
 use super::day::{Day, Effective};
 use super::facts::Facts;
+use super::portals::{task_portals, transact_portal};
 use super::query::Fact;
-use super::sources::{cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, PARTNER_RELATIONSHIPS, PERMISSIONS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
-use super::vocabulary::{Bloc, Cloud, Clouds, Program, Region, Relation, Role, Segment, Task};
+use super::sources::{cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, PARTNER_RELATIONSHIPS, PERMISSIONS, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
+use super::vocabulary::{Cloud, Clouds, CustomerStatus, Jurisdiction, PartnerModel, Program, Region, Relation, Role, Segment, Task};
+use super::markets::CountryCode;
 use crate::day;
 
 /// How a rule comes out for one query.
@@ -23,6 +25,9 @@ pub enum Check {
     Act(Vec<&'static str>),
     /// The rule needs a fact the query leaves out.
     Missing(Fact),
+    /// The documents do not settle the question; the caution (a message key) says where they are silent
+    /// or disagree. The verdict is `unknown`, never a guess.
+    Unsettled(&'static str),
 }
 
 /// One rule of the table.
@@ -37,8 +42,8 @@ pub struct Rule {
     pub message: &'static str,
     /// Where it comes from.
     pub citation: Citation,
-    /// The condition.
-    pub check: fn(&Facts) -> Check,
+    /// The condition, for one cloud.
+    pub check: fn(&Facts, Cloud) -> Check,
 }
 
 impl Rule {
@@ -53,28 +58,32 @@ const COMMERCIAL: Clouds = Clouds::of(&[Cloud::Commercial]);
 const GERMANY: Clouds = Clouds::of(&[Cloud::Germany]);
 const US_GOVERNMENT: Clouds = Clouds::of(&[Cloud::UsGovernment]);
 const VIANET: Clouds = Clouds::of(&[Cloud::Vianet21]);
+/// The clouds whose programs Microsoft runs through Partner Center and the MPA; 21Vianet operates its
+/// program independently, with its own reseller agreement.
+const MICROSOFT_PROGRAMS: Clouds = Clouds::of(&[Cloud::Commercial, Cloud::Germany, Cloud::UsGovernment]);
 
 /// The MPA is required of every CSP partner from this day.
 pub const MPA_REQUIRED_FROM: Day = day!(2020 - 02 - 01);
-/// Microsoft Cloud Germany stopped taking new customers (announced) on this day.
+/// Microsoft announced on this day that Microsoft Cloud Germany takes no new customers.
 pub const GERMANY_NO_NEW_CUSTOMERS_FROM: Day = day!(2018 - 08 - 31);
 /// Microsoft Cloud Germany closed on this day.
 pub const GERMANY_CLOSED_FROM: Day = day!(2021 - 10 - 29);
-/// The 2020-10-12 version of the Germany page names only the EU and EFTA; the 2018 FAQ also named the UK.
-pub const GERMANY_UK_UNTIL: Day = day!(2020 - 10 - 12);
+/// The first version of the Germany page that describes migrating customers out is dated this day.
+pub const GERMANY_MIGRATION_DOCUMENTED_FROM: Day = day!(2020 - 10 - 12);
 /// The first US Government page naming tribal entities is dated this day; the 2019 FAQ does not.
 pub const US_TRIBAL_FROM: Day = day!(2021 - 11 - 08);
 
 const TRANSACTIONS: &str = "supported-partner-transactions-in-the-csp-program";
 const GERMANY_FAQ: &str = "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany";
-const GERMANY_SELLING_2020: &str = "selling-german-cloud-solutions-in-eu-and-efta";
+const GERMANY_2020_TOP: &str = "partner-center-for-microsoft-cloud-germany-for-partners-selling-to-customers-in-eu--efta-countries";
+const GERMANY_MIGRATION: &str = "migrate-customers-from-microsoft-cloud-germany-to-another-european-region";
+/// Buying for own use from another partner: the way out of a sale to oneself (004, scenario 4).
+const BUY_FROM_ANOTHER_PARTNER: &[&str] = &["action.buy_from_another_partner"];
+/// The three options of a reseller buying for its own use (004, scenario 6).
+const OWN_USE_OPTIONS: &[&str] = &["action.own_use_separate_tenant", "action.own_use_end_provider_relationship", "action.own_use_second_provider"];
 
 fn pass_if(condition: bool) -> Check {
-    if condition {
-        Check::Pass
-    } else {
-        Check::Fail(&[])
-    }
+    fail_with(condition, &[])
 }
 
 fn fail_with(condition: bool, ways_out: &'static [&'static str]) -> Check {
@@ -100,18 +109,22 @@ fn onboarded(facts: &Facts, program: Program, action: &'static str) -> Check {
     }
 }
 
-/// Whether a country may take part in Microsoft Cloud Germany: EU and EFTA, and the UK where `uk` says so.
-fn in_germany_bloc(bloc: Option<Bloc>, uk: bool) -> bool {
-    match bloc {
-        Some(Bloc::Eu | Bloc::Efta) => true,
-        Some(Bloc::Uk) => uk,
-        None => false,
+/// Microsoft Cloud Germany's territory (000, FAQ): the EU and EFTA on the day, and the UK, which the FAQ
+/// names; once the UK has left the EU the documents no longer agree on it.
+fn in_germany_territory(jurisdiction: Option<Jurisdiction>, country: CountryCode) -> Check {
+    match jurisdiction {
+        Some(Jurisdiction::Eu | Jurisdiction::Efta) => Check::Pass,
+        _ if country.is("GB") => Check::Unsettled("caution.germany_uk_outside_eu"),
+        _ => Check::Fail(&[]),
     }
 }
 
-fn role_for_task(facts: &Facts, task: Task, roles: &[Role], action: &'static str) -> Check {
+/// Role rules govern tasks done in the cloud's own Partner Center; tasks the documents send to another
+/// portal (the Office 365 or Azure portal of a national cloud) follow that portal's roles.
+fn role_for_task(facts: &Facts, cloud: Cloud, task: Task, roles: &[Role], action: &'static str) -> Check {
+    let in_partner_center = task_portals(cloud, task).contains(&transact_portal(cloud));
     match (facts.task(), facts.role()) {
-        (Some(asked), Some(role)) if asked == task => {
+        (Some(asked), Some(role)) if asked == task && in_partner_center => {
             if roles.contains(&role) {
                 Check::Pass
             } else {
@@ -122,22 +135,34 @@ fn role_for_task(facts: &Facts, task: Task, roles: &[Role], action: &'static str
     }
 }
 
-fn germany_migration(facts: &Facts) -> Check {
-    if facts.task() != Some(Task::MigrateGermanyCustomer) {
+fn migrating(facts: &Facts) -> bool {
+    facts.task() == Some(Task::MigrateGermanyCustomer)
+}
+
+/// The three causes of a failed migration (001, "you already have a CSP account"): the selected tenant is
+/// not in a European region, it is not active, the person is not Global admin on both tenants.
+fn migration_tenant(facts: &Facts) -> Check {
+    if !migrating(facts) || facts.query.partner.european_account != Some(true) {
         return Check::Skip;
     }
-    let european_account = match facts.onboarded(Program::Commercial) {
+    let region = match facts.european_tenant_region() {
         Err(fact) => return Check::Missing(fact),
-        Ok(done) => done,
+        Ok(region) => region,
+    };
+    let Some(active) = facts.query.partner.european_tenant_active else {
+        return Check::Missing(Fact::EuropeanTenantActive);
+    };
+    let Some(role) = facts.role() else {
+        return Check::Missing(Fact::Role);
     };
     let mut actions = Vec::new();
-    if !european_account {
-        actions.push("action.create_european_account");
-    }
-    if facts.partner_region != Some(Region::Europe) {
+    if region != Some(Region::Europe) {
         actions.push("action.tenant_in_european_region");
     }
-    if facts.role().is_some_and(|role| role != Role::GlobalAdmin) {
+    if !active {
+        actions.push("action.activate_european_tenant");
+    }
+    if role != Role::GlobalAdmin {
         actions.push("action.sign_in_as_global_admin");
     }
     if actions.is_empty() {
@@ -147,10 +172,10 @@ fn germany_migration(facts: &Facts) -> Check {
     }
 }
 
-fn us_government_segment(facts: &Facts, tribal: bool) -> Check {
+fn us_government_segment(facts: &Facts, tribal_named: bool) -> Check {
     match facts.query.customer.segment {
         Segment::Commercial => Check::Fail(&[]),
-        Segment::UsTribal if !tribal => Check::Fail(&[]),
+        Segment::UsTribal if !tribal_named => Check::Unsettled("caution.usg_tribal_before_2021_11"),
         _ => Check::Pass,
     }
 }
@@ -164,7 +189,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.csp_partner_id",
         citation: cite(&ENROLLMENT, "get-started"),
-        check: |f| required(f.query.partner.has_partner_id, Fact::HasPartnerId, "action.get_partner_id"),
+        check: |f, _| required(f.query.partner.has_partner_id, Fact::HasPartnerId, "action.get_partner_id"),
     },
     Rule {
         id: "CSP-NO-RESALE-TO-CSP-PARTNER",
@@ -172,7 +197,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.csp_no_resale_to_csp_partner",
         citation: cite(&ENROLLMENT, "get-started"),
-        check: |f| fail_with(f.relation() != Relation::OtherCspPartner, &["action.partner_buys_on_customer_tenant"]),
+        check: |f, _| fail_with(f.relation() != Relation::OtherCspPartner, &["action.partner_buys_on_customer_tenant"]),
     },
     Rule {
         id: "CSP-NO-SELF-OR-AFFILIATE",
@@ -180,7 +205,11 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.csp_no_self_or_affiliate",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f| pass_if(!matches!(f.relation(), Relation::SelfTenant | Relation::Affiliate)),
+        check: |f, _| match f.relation() {
+            Relation::SelfTenant | Relation::OwnCustomerTenant => Check::Fail(BUY_FROM_ANOTHER_PARTNER),
+            Relation::Affiliate => Check::Fail(&[]),
+            _ => Check::Pass,
+        },
     },
     Rule {
         id: "CSP-OWN-USE-TENANT",
@@ -188,9 +217,10 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.csp_own_use_tenant",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f| match f.relation() {
-            Relation::SelfTenant => Check::Fail(&["action.partner_buys_on_customer_tenant"]),
-            Relation::OwnCustomerTenant => Check::Caution("caution.own_use_tenant"),
+        check: |f, _| match (f.relation(), f.model()) {
+            (Relation::SelfTenant, _) => Check::Fail(BUY_FROM_ANOTHER_PARTNER),
+            (Relation::OtherPartnerCustomerTenant, PartnerModel::IndirectProvider) => Check::Fail(&["action.buyer_uses_reseller_or_direct_bill"]),
+            (Relation::OtherPartnerCustomerTenant, _) => Check::Caution("caution.own_use_tenant"),
             _ => Check::Skip,
         },
     },
@@ -200,9 +230,20 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.csp_reseller_own_provider",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f| match f.relation() {
-            Relation::OwnProvider => Check::Fail(&["action.own_use_separate_tenant", "action.own_use_end_provider_relationship", "action.own_use_second_provider"]),
+        check: |f, _| match f.relation() {
+            Relation::OwnProvider | Relation::OwnIndirectReseller => Check::Fail(OWN_USE_OPTIONS),
             _ => Check::Skip,
+        },
+    },
+    Rule {
+        id: "CSP-MPA-SIGNED",
+        clouds: MICROSOFT_PROGRAMS,
+        effective: Effective::from(MPA_REQUIRED_FROM),
+        message: "rule.csp_mpa_signed",
+        citation: cite(&PARTNER_RELATIONSHIPS, "csp-program-requirements-signing-the-microsoft-partner-agreement-mpa"),
+        check: |f, _| {
+            let action = if f.is_reseller() { "action.sign_mpa_reseller" } else { "action.sign_mpa" };
+            required(f.query.partner.mpa_signed, Fact::MpaSigned, action)
         },
     },
     Rule {
@@ -211,9 +252,9 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.role_create_customer",
         citation: cite(&ADD_CUSTOMER, ""),
-        check: |f| {
+        check: |f, cloud| {
             let roles = [Role::GlobalAdmin, Role::UserManagementAdmin, Role::AdminAgent, Role::SalesAgent];
-            role_for_task(f, Task::CreateCustomer, &roles, "action.role_create_customer")
+            role_for_task(f, cloud, Task::CreateCustomer, &roles, "action.role_create_customer")
         },
     },
     Rule {
@@ -222,9 +263,9 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.role_place_order",
         citation: cite(&CREATE_SUBSCRIPTION, ""),
-        check: |f| {
+        check: |f, cloud| {
             let roles = [Role::AdminAgent, Role::BillingAdmin, Role::GlobalAdmin, Role::HelpdeskAgent, Role::SalesAgent];
-            role_for_task(f, Task::Sell, &roles, "action.role_place_order")
+            role_for_task(f, cloud, Task::Sell, &roles, "action.role_place_order")
         },
     },
     Rule {
@@ -233,12 +274,12 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.role_user_administration",
         citation: cite(&PERMISSIONS, ""),
-        check: |f| match f.task() {
+        check: |f, cloud| match f.task() {
             Some(Task::ManagePartnerUsers) => {
-                role_for_task(f, Task::ManagePartnerUsers, &[Role::GlobalAdmin, Role::UserManagementAdmin], "action.role_partner_users")
+                role_for_task(f, cloud, Task::ManagePartnerUsers, &[Role::GlobalAdmin, Role::UserManagementAdmin], "action.role_partner_users")
             }
             Some(task @ (Task::ManageCustomerUsers | Task::ResetPassword | Task::ManageLicenses)) => {
-                role_for_task(f, task, &[Role::GlobalAdmin, Role::AdminAgent], "action.role_customer_administration")
+                role_for_task(f, cloud, task, &[Role::GlobalAdmin, Role::AdminAgent], "action.role_customer_administration")
             }
             _ => Check::Skip,
         },
@@ -250,15 +291,15 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_partner_market",
         citation: cite(&ENROLLMENT, "csp-regional-markets-and-currencies"),
-        check: |f| pass_if(f.partner_region.is_some()),
+        check: |f, _| pass_if(f.partner_region.is_some()),
     },
     Rule {
         id: "COM-CUSTOMER-MARKET",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
         message: "rule.com_customer_market",
-        citation: cite(&ENROLLMENT, "csp-regional-markets-and-currencies"),
-        check: |f| pass_if(f.customer_region.is_some()),
+        citation: cite(&REGIONAL_MARKETS, ""),
+        check: |f, _| pass_if(f.customer_region.is_some()),
     },
     Rule {
         id: "COM-SAME-REGION-CUSTOMER",
@@ -266,7 +307,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_same_region_customer",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f| match (f.partner_region, f.customer_region) {
+        check: |f, _| match (f.partner_region, f.customer_region) {
             (Some(partner), Some(customer)) => fail_with(partner == customer, &["action.account_in_customer_region"]),
             _ => Check::Skip,
         },
@@ -277,7 +318,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_same_region_provider",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f| match (f.is_reseller(), f.provider_region, f.partner_region) {
+        check: |f, _| match (f.is_reseller(), f.provider_region, f.partner_region) {
             (false, _, _) | (true, _, None) => Check::Skip,
             (true, None, Some(_)) => Check::Missing(Fact::ProviderCountry),
             (true, Some(provider), Some(reseller)) => fail_with(provider == Some(reseller), &["action.provider_in_region"]),
@@ -288,19 +329,8 @@ pub static RULES: &[Rule] = &[
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
         message: "rule.com_enrolled",
-        citation: cite(&ENROLLMENT, "enroll-in-the-cloud-solution-provider-program"),
-        check: |f| onboarded(f, Program::Commercial, "action.enroll_commercial"),
-    },
-    Rule {
-        id: "COM-MPA-SIGNED",
-        clouds: COMMERCIAL,
-        effective: Effective::from(MPA_REQUIRED_FROM),
-        message: "rule.com_mpa_signed",
-        citation: cite(&PARTNER_RELATIONSHIPS, "csp-program-requirements-signing-the-microsoft-partner-agreement-mpa"),
-        check: |f| {
-            let action = if f.is_reseller() { "action.sign_mpa_reseller" } else { "action.sign_mpa" };
-            required(f.query.partner.mpa_signed, Fact::MpaSigned, action)
-        },
+        citation: cite(&ENROLLMENT, "get-started"),
+        check: |f, _| onboarded(f, Program::Commercial, "action.enroll_commercial"),
     },
     Rule {
         id: "COM-RESELLER-CREATES-NO-CUSTOMER",
@@ -308,7 +338,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_reseller_creates_no_customer",
         citation: cite(&DIRECT_TO_INDIRECT, ""),
-        check: |f| match (f.task(), f.is_reseller()) {
+        check: |f, _| match (f.task(), f.is_reseller()) {
             (Some(Task::CreateCustomer), true) => Check::Fail(&["action.provider_creates_customer"]),
             (Some(Task::CreateCustomer), false) => Check::Pass,
             _ => Check::Skip,
@@ -318,34 +348,18 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "GER-PARTNER-LOCATION",
         clouds: GERMANY,
-        effective: Effective::until(GERMANY_UK_UNTIL),
+        effective: Effective::ALWAYS,
         message: "rule.ger_partner_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f| pass_if(in_germany_bloc(f.partner_bloc, true)),
-    },
-    Rule {
-        id: "GER-PARTNER-LOCATION-2020",
-        clouds: GERMANY,
-        effective: Effective::from(GERMANY_UK_UNTIL),
-        message: "rule.ger_partner_location_2020",
-        citation: cite(&GERMANY_2020, GERMANY_SELLING_2020),
-        check: |f| pass_if(in_germany_bloc(f.partner_bloc, false)),
+        check: |f, _| in_germany_territory(f.partner_jurisdiction, f.query.partner.country),
     },
     Rule {
         id: "GER-CUSTOMER-LOCATION",
         clouds: GERMANY,
-        effective: Effective::until(GERMANY_UK_UNTIL),
+        effective: Effective::ALWAYS,
         message: "rule.ger_customer_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f| pass_if(in_germany_bloc(f.customer_bloc, true)),
-    },
-    Rule {
-        id: "GER-CUSTOMER-LOCATION-2020",
-        clouds: GERMANY,
-        effective: Effective::from(GERMANY_UK_UNTIL),
-        message: "rule.ger_customer_location_2020",
-        citation: cite(&GERMANY_2020, GERMANY_SELLING_2020),
-        check: |f| pass_if(in_germany_bloc(f.customer_bloc, false)),
+        check: |f, _| in_germany_territory(f.customer_jurisdiction, f.query.customer.country),
     },
     Rule {
         id: "GER-COMMERCIAL-CUSTOMERS",
@@ -353,7 +367,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.ger_commercial_customers",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f| pass_if(f.query.customer.segment == Segment::Commercial),
+        check: |f, _| pass_if(f.query.customer.segment == Segment::Commercial),
     },
     Rule {
         id: "GER-ONBOARDED",
@@ -361,18 +375,20 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.ger_onboarded",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f| onboarded(f, Program::Germany, "action.onboard_germany"),
+        check: |f, _| onboarded(f, Program::Germany, "action.onboard_germany"),
     },
     Rule {
         id: "GER-NO-NEW-CUSTOMERS",
         clouds: GERMANY,
         effective: Effective::from(GERMANY_NO_NEW_CUSTOMERS_FROM),
         message: "rule.ger_no_new_customers",
-        citation: cite(&GERMANY_2020, "partner-center-for-microsoft-cloud-germany-for-partners-selling-to-customers-in-eu--efta-countries"),
-        check: |f| match f.query.customer.national_cloud_customer {
+        citation: cite(&GERMANY_2020, GERMANY_2020_TOP),
+        // A customer being migrated out is an existing customer.
+        check: |f, _| match f.query.customer.national_cloud_customer {
+            _ if migrating(f) => Check::Pass,
             None => Check::Missing(Fact::NationalCloudCustomer),
-            Some(super::vocabulary::CustomerStatus::New) => Check::Fail(&["action.use_european_region"]),
-            Some(super::vocabulary::CustomerStatus::Existing) => Check::Pass,
+            Some(CustomerStatus::New) => Check::Fail(&["action.use_european_region"]),
+            Some(CustomerStatus::Existing) => Check::Pass,
         },
     },
     Rule {
@@ -381,15 +397,45 @@ pub static RULES: &[Rule] = &[
         effective: Effective::from(GERMANY_CLOSED_FROM),
         message: "rule.ger_closed",
         citation: cite(&GERMANY_CLOSURE, ""),
-        check: |_| Check::Fail(&["action.use_european_region"]),
+        check: |_, _| Check::Fail(&["action.use_european_region"]),
+    },
+    Rule {
+        id: "GER-MIGRATION-UNDOCUMENTED",
+        clouds: GERMANY,
+        effective: Effective::until(GERMANY_MIGRATION_DOCUMENTED_FROM),
+        message: "rule.ger_migration_undocumented",
+        citation: cite(&GERMANY_2020, GERMANY_MIGRATION),
+        check: |f, _| if migrating(f) { Check::Unsettled("caution.germany_migration_undocumented") } else { Check::Skip },
     },
     Rule {
         id: "GER-MIGRATION-ACCOUNT",
         clouds: GERMANY,
-        effective: Effective::until(GERMANY_CLOSED_FROM),
+        effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
         message: "rule.ger_migration_account",
-        citation: cite(&GERMANY_2020, "migrate-customers-from-microsoft-cloud-germany-to-another-european-region"),
-        check: germany_migration,
+        citation: cite(&GERMANY_2020, GERMANY_MIGRATION),
+        check: |f, _| match f.query.partner.european_account {
+            _ if !migrating(f) => Check::Skip,
+            account => required(account, Fact::EuropeanAccount, "action.create_european_account"),
+        },
+    },
+    Rule {
+        id: "GER-MIGRATION-NO-ACCOUNT",
+        clouds: GERMANY,
+        effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
+        message: "rule.ger_migration_no_account",
+        citation: cite(&GERMANY_2020, "you-dont-already-have-a-csp-account"),
+        check: |f, _| match f.query.partner.european_account {
+            Some(false) if migrating(f) => Check::Act(vec!["action.sign_mpa_then_select_tenant"]),
+            _ => Check::Skip,
+        },
+    },
+    Rule {
+        id: "GER-MIGRATION-TENANT",
+        clouds: GERMANY,
+        effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
+        message: "rule.ger_migration_tenant",
+        citation: cite(&GERMANY_2020, "you-already-have-a-csp-account"),
+        check: |f, _| migration_tenant(f),
     },
     // Microsoft Cloud for US Government.
     Rule {
@@ -398,7 +444,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_partner_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f| pass_if(f.partner_region == Some(Region::UnitedStates)),
+        check: |f, _| pass_if(f.partner_jurisdiction == Some(Jurisdiction::Us)),
     },
     Rule {
         id: "USG-CUSTOMER-US",
@@ -406,7 +452,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_customer_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f| pass_if(f.customer_region == Some(Region::UnitedStates)),
+        check: |f, _| pass_if(f.customer_jurisdiction == Some(Jurisdiction::Us)),
     },
     Rule {
         id: "USG-CUSTOMER-GOVERNMENT",
@@ -414,7 +460,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::until(US_TRIBAL_FROM),
         message: "rule.usg_customer_government",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f| us_government_segment(f, false),
+        check: |f, _| us_government_segment(f, false),
     },
     Rule {
         id: "USG-CUSTOMER-GOVERNMENT-2021",
@@ -422,7 +468,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::from(US_TRIBAL_FROM),
         message: "rule.usg_customer_government_2021",
         citation: cite(&US_GOVERNMENT_2021, ""),
-        check: |f| us_government_segment(f, true),
+        check: |f, _| us_government_segment(f, true),
     },
     Rule {
         id: "USG-VALIDATED",
@@ -430,7 +476,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_validated",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f| required(f.query.partner.us_gov_validated, Fact::UsGovValidated, "action.us_gov_validation"),
+        check: |f, _| required(f.query.partner.us_gov_validated, Fact::UsGovValidated, "action.us_gov_validation"),
     },
     Rule {
         id: "USG-ONBOARDED",
@@ -438,7 +484,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_onboarded",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f| onboarded(f, Program::UsGovernment, "action.onboard_us_government"),
+        check: |f, _| onboarded(f, Program::UsGovernment, "action.onboard_us_government"),
     },
     // Azure and Office 365 operated by 21Vianet.
     Rule {
@@ -447,7 +493,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.vnt_enrolled",
         citation: cite(&NATIONAL_CLOUDS, ""),
-        check: |f| onboarded(f, Program::Vianet21, "action.enroll_21vianet"),
+        check: |f, _| onboarded(f, Program::Vianet21, "action.enroll_21vianet"),
     },
     Rule {
         id: "VNT-CUSTOMER-CHINA",
@@ -455,14 +501,15 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.vnt_customer_china",
         citation: cite(&NATIONAL_CLOUDS, ""),
-        check: |f| pass_if(f.query.customer.country.is("CN")),
+        check: |f, _| pass_if(f.query.customer.country.is("CN")),
     },
 ];
 
 /// Pairs of rows that are two dated versions of one rule; they must never be in force on the same day.
 pub const VERSIONS: &[(&str, &str)] = &[
     ("USG-CUSTOMER-GOVERNMENT", "USG-CUSTOMER-GOVERNMENT-2021"),
-    ("GER-PARTNER-LOCATION", "GER-PARTNER-LOCATION-2020"),
-    ("GER-CUSTOMER-LOCATION", "GER-CUSTOMER-LOCATION-2020"),
+    ("GER-MIGRATION-UNDOCUMENTED", "GER-MIGRATION-ACCOUNT"),
+    ("GER-MIGRATION-UNDOCUMENTED", "GER-MIGRATION-TENANT"),
     ("GER-MIGRATION-ACCOUNT", "GER-CLOSED"),
+    ("GER-MIGRATION-TENANT", "GER-CLOSED"),
 ];

@@ -236,6 +236,15 @@ pub const DIRECT_TO_INDIRECT: Source = Source {
     sections: &[],
 };
 
+/// The agreement on the withdrawal of the United Kingdom from the European Union (in force 2020-02-01).
+pub const EU_WITHDRAWAL: Source = Source {
+    id: "eu-withdrawal-agreement",
+    title: "Agreement on the withdrawal of the United Kingdom of Great Britain and Northern Ireland from the European Union",
+    url: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12020W/TXT",
+    version_date: "2020-01-31",
+    sections: &[],
+};
+
 /// Every document the project cites.
 pub static SOURCES: &[Source] = &[
     GERMANY_2018,
@@ -253,6 +262,7 @@ pub static SOURCES: &[Source] = &[
     ADD_CUSTOMER,
     CREATE_SUBSCRIPTION,
     DIRECT_TO_INDIRECT,
+    EU_WITHDRAWAL,
 ];
 
 /// The document with this identifier.

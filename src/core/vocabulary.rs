@@ -96,20 +96,24 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// What the customer is to the partner.
+    /// What the customer is to the selling partner, seen from the seller's side.
     Relation, "relation" {
         /// An ordinary end customer.
         Unrelated = "unrelated",
-        /// The partner itself (its own CSP tenant as end customer).
+        /// The seller's own CSP tenant (the tenant it transacts in the CSP program with).
         SelfTenant = "self",
-        /// An organisation affiliated with the partner.
-        Affiliate = "affiliate",
-        /// The CSP tenant of another CSP partner.
-        OtherCspPartner = "other_csp_partner",
-        /// The partner's own separate tenant of customer type, for its internal use.
+        /// The seller's own separate tenant of customer type: still a sale to itself.
         OwnCustomerTenant = "own_customer_tenant",
-        /// For an indirect reseller buying for its own use: its own indirect provider as seller.
+        /// An organisation affiliated with the seller.
+        Affiliate = "affiliate",
+        /// Another CSP partner's CSP tenant.
+        OtherCspPartner = "other_csp_partner",
+        /// Another CSP partner's separate customer-type tenant, bought for its own use.
+        OtherPartnerCustomerTenant = "other_partner_customer_tenant",
+        /// Asked by an indirect reseller: buying for its own use from its own indirect provider.
         OwnProvider = "own_provider",
+        /// Asked by an indirect provider: one of its own indirect resellers buying for its own use.
+        OwnIndirectReseller = "own_indirect_reseller",
     }
 }
 
@@ -200,14 +204,27 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The group of countries that decides Microsoft Cloud Germany eligibility.
-    Bloc, "bloc" {
-        /// A European Union member state.
+    /// A jurisdiction a national cloud's eligibility follows: EU membership, EFTA membership, or the
+    /// United States with its territories.
+    Jurisdiction, "jurisdiction" {
+        /// The territory of a European Union member state.
         Eu = "eu",
         /// A European Free Trade Association member state.
         Efta = "efta",
-        /// The United Kingdom.
-        Uk = "uk",
+        /// The United States: the states, the District of Columbia and the territories.
+        Us = "us",
+    }
+}
+
+impl Relation {
+    /// Whether a partner of `model` can ask about this relation: only a reseller buys from its own
+    /// provider, only a provider has indirect resellers of its own.
+    pub fn fits(self, model: PartnerModel) -> bool {
+        match self {
+            Relation::OwnProvider => model == PartnerModel::IndirectReseller,
+            Relation::OwnIndirectReseller => model == PartnerModel::IndirectProvider,
+            _ => true,
+        }
     }
 }
 

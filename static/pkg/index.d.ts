@@ -142,7 +142,7 @@ export type Effective = {
 export type EntryKind = ("rule" | "caution" | "note");
 
 /** A fact a rule needs, named by its JSON path. */
-export type Fact = ("partner.has_partner_id" | "partner.mpa_signed" | "partner.provider_country" | "partner.programs" | "partner.us_gov_validated" | "partner.role" | "customer.national_cloud_customer");
+export type Fact = ("partner.has_partner_id" | "partner.mpa_signed" | "partner.provider_country" | "partner.programs" | "partner.us_gov_validated" | "partner.role" | "customer.national_cloud_customer" | "partner.european_account" | "partner.european_tenant_country" | "partner.european_tenant_active");
 
 /** A caution or standing note: true and worth knowing, but not a condition. */
 export type Note = {
@@ -161,6 +161,12 @@ export type Outcome = ("pass" | "fail" | "needs_action" | "unknown");
 export type Partner = {
   /** Country of the partner's CSP tenant and PartnerID location. */
   country: CountryCode;
+  /** For migrating a Microsoft Cloud Germany customer: whether the partner has a CSP account in a European region. */
+  european_account?: boolean | null;
+  /** For migrating a Microsoft Cloud Germany customer: whether the selected tenant is active. */
+  european_tenant_active?: boolean | null;
+  /** For migrating a Microsoft Cloud Germany customer: the country of the CSP tenant the partner selects. */
+  european_tenant_country?: (CountryCode | null);
   /** Whether the partner has a PartnerID (MPN ID). */
   has_partner_id?: boolean | null;
   /** How the partner transacts. */
@@ -219,8 +225,8 @@ export type Reason = {
   rule: string;
 };
 
-/** What the customer is to the partner. */
-export type Relation = ("unrelated" | "self" | "affiliate" | "other_csp_partner" | "own_customer_tenant" | "own_provider");
+/** What the customer is to the selling partner, seen from the seller's side. */
+export type Relation = ("unrelated" | "self" | "own_customer_tenant" | "affiliate" | "other_csp_partner" | "other_partner_customer_tenant" | "own_provider" | "own_indirect_reseller");
 
 /** A Partner Center role of the person asking. */
 export type Role = ("global_admin" | "user_management_admin" | "admin_agent" | "sales_agent" | "billing_admin" | "helpdesk_agent");

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use csp_eligibility::core::decision::Outcome;
-use csp_eligibility::core::{decide, parse_query_str, Cloud, CloudDecision, CountryCode, Day, Query, Verdict};
+use csp_eligibility::core::{decide, parse_query_str, Cloud, CloudDecision, CountryCode, Day, Program, Query, Segment, Verdict};
 
 /// A French direct-bill partner with every fact stated, selling to a French company on 2024-01-01.
 pub const BASE: &str = r#"{"api_version":1,"as_of":"2024-01-01",
@@ -46,4 +46,41 @@ pub fn verdict(query: &Query, on: Cloud) -> Verdict {
 pub fn assert_rule(query: &Query, on: Cloud, rule: &str, expected: Option<Outcome>) {
     let found = outcome(query, on, rule);
     assert_eq!(found, expected, "{rule} on {on:?} for {query:?}");
+}
+
+/// A list of programs, as the query holds it.
+pub fn programs(list: &[Program]) -> Option<Vec<Program>> {
+    Some(list.to_vec())
+}
+
+/// A UK direct-bill partner onboarded to commercial CSP and Microsoft Cloud Germany, on 2018-06-01.
+pub fn germany_query(edit: impl FnOnce(&mut Query)) -> Query {
+    query(|q| {
+        q.as_of = day("2018-06-01");
+        q.partner.country = country("GB");
+        q.partner.programs = programs(&[Program::Commercial, Program::Germany]);
+        edit(q);
+    })
+}
+
+/// A validated US partner onboarded to US Government, selling to a US federal entity on 2024-01-01.
+pub fn us_government_query(edit: impl FnOnce(&mut Query)) -> Query {
+    query(|q| {
+        q.partner.country = country("US");
+        q.customer.country = country("US");
+        q.customer.segment = Segment::UsFederal;
+        q.partner.us_gov_validated = Some(true);
+        q.partner.programs = programs(&[Program::Commercial, Program::UsGovernment]);
+        edit(q);
+    })
+}
+
+/// The message keys of a cloud's actions.
+pub fn action_keys(query: &Query, on: Cloud) -> Vec<&'static str> {
+    cloud(query, on).actions.iter().map(|a| a.text.key()).collect()
+}
+
+/// The ids of a cloud's cautions.
+pub fn caution_ids(query: &Query, on: Cloud) -> Vec<&'static str> {
+    cloud(query, on).cautions.iter().map(|c| c.id).collect()
 }
