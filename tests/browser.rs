@@ -156,6 +156,72 @@ async fn a_reseller_cannot_buy_from_its_own_provider_and_gets_three_options() {
     unmount(app);
 }
 
+fn options_of(root: &Element, id: &str) -> Vec<String> {
+    let select: HtmlSelectElement = find(root, &format!("#{id}")).dyn_into().expect("a select");
+    (0..select.length()).filter_map(|i| select.item(i)).filter_map(|o| o.get_attribute("value")).collect()
+}
+
+// 004, scenario 6, asked from the provider's side; scenario 4: another partner's customer-type tenant.
+#[wasm_bindgen_test]
+async fn relations_follow_the_sellers_model() {
+    let app = mount(FULL).await;
+    let direct = options_of(&app.1, "customer-relation");
+    assert!(!direct.contains(&"own_provider".to_string()) && !direct.contains(&"own_indirect_reseller".to_string()), "{direct:?}");
+    choose(&app.1, "customer-relation", "own_customer_tenant").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✖Denied");
+    choose(&app.1, "customer-relation", "other_partner_customer_tenant").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    assert!(text(&app.1, "article[aria-labelledby=card-commercial]").contains("customer-type tenant"));
+    choose(&app.1, "partner-model", "indirect_provider").await;
+    assert!(options_of(&app.1, "customer-relation").contains(&"own_indirect_reseller".to_string()));
+    choose(&app.1, "customer-relation", "own_indirect_reseller").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✖Denied");
+    choose(&app.1, "partner-model", "direct_bill").await;
+    let relation: HtmlSelectElement = find(&app.1, "#customer-relation").dyn_into().expect("select");
+    assert_eq!(relation.value(), "unrelated", "a relation the new model cannot ask about falls back");
+    unmount(app);
+}
+
+// 001#migrate-customers-from-microsoft-cloud-germany-to-another-european-region and its two paths.
+#[wasm_bindgen_test]
+async fn migrating_a_germany_customer_asks_for_the_european_tenant() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-country", "DE").await;
+    click(&app.1, "#partner-programs-germany").await;
+    type_date(&app.1, "as_of", "2021-01-01").await;
+    assert!(app.1.query_selector("#partner-european_account").ok().flatten().is_none());
+    choose(&app.1, "task", "migrate_germany_customer").await;
+    assert_eq!(verdict(&app.1, "germany"), "?Unknown");
+    choose(&app.1, "partner-european_account", "false").await;
+    assert_eq!(verdict(&app.1, "germany"), "!Needs action");
+    assert!(text(&app.1, "article[aria-labelledby=card-germany] .actions").contains("Create a new account"));
+    choose(&app.1, "partner-european_account", "true").await;
+    choose(&app.1, "partner-european_tenant_country", "US").await;
+    choose(&app.1, "partner-european_tenant_active", "true").await;
+    choose(&app.1, "partner-role", "global_admin").await;
+    assert_eq!(verdict(&app.1, "germany"), "!Needs action");
+    assert!(text(&app.1, "article[aria-labelledby=card-germany] .actions").contains("located in a European region"));
+    choose(&app.1, "partner-european_tenant_country", "FR").await;
+    assert_eq!(verdict(&app.1, "germany"), "✔Allowed");
+    unmount(app);
+}
+
+// 000 FAQ names the UK; the UK left the EU on 2020-01-31; the documents do not settle what followed.
+#[wasm_bindgen_test]
+async fn a_uk_partner_after_brexit_gets_unknown_with_the_reason() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-country", "GB").await;
+    click(&app.1, "#partner-programs-germany").await;
+    choose(&app.1, "customer-national_cloud_customer", "existing").await;
+    type_date(&app.1, "as_of", "2020-01-31").await;
+    assert_eq!(verdict(&app.1, "germany"), "✔Allowed");
+    type_date(&app.1, "as_of", "2020-06-01").await;
+    assert_eq!(verdict(&app.1, "germany"), "?Unknown");
+    let card = text(&app.1, "article[aria-labelledby=card-germany]");
+    assert!(card.contains("do not settle UK eligibility") && card.contains("left the European Union"), "{card}");
+    unmount(app);
+}
+
 // Reference (national clouds overview): 21Vianet needs its own enrollment.
 #[wasm_bindgen_test]
 async fn vianet_needs_its_own_enrollment() {
@@ -205,7 +271,7 @@ async fn a_broken_link_reads_in_the_page_language() {
     assert_eq!(text(&app.1, "#partner-mpa_signed-error"), "attendu : true ou false, et non une chaîne de caractères");
     unmount(app);
     let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=friend&lang=de").await;
-    assert_eq!(text(&app.1, "#customer-relation-error"), "unbekannter Wert `friend`; erwartet wird einer von: unrelated, self, affiliate, other_csp_partner, own_customer_tenant, own_provider");
+    assert_eq!(text(&app.1, "#customer-relation-error"), "unbekannter Wert `friend`; erwartet wird einer von: unrelated, self, own_customer_tenant, affiliate, other_csp_partner, other_partner_customer_tenant, own_provider, own_indirect_reseller");
     unmount(app);
 }
 
@@ -297,7 +363,11 @@ async fn a_reason_opens_its_rule_in_the_catalog() {
     click(&app.1, "article[aria-labelledby=card-commercial] a.rule-id").await;
     let row = find(&app.1, "tr.focused");
     assert!(row.id().starts_with("rule-CSP-"), "{}", row.id());
-    assert!(text(&app.1, ".catalog").contains("COM-MPA-SIGNED"));
+    assert!(text(&app.1, ".catalog").contains("CSP-MPA-SIGNED"));
+    // The source map: every section of the documents with what rests on it.
+    let map = text(&app.1, ".source-map");
+    assert!(map.contains("csp-program-requirements-signing-the-microsoft-partner-agreement-mpa — CSP-MPA-SIGNED"), "{map}");
+    assert!(map.contains("Learn how partners can work with other partners in the CSP program"));
     unmount(app);
 }
 

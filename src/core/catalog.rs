@@ -67,6 +67,40 @@ pub struct Catalog {
     pub entries: Vec<CatalogEntry>,
     /// The documents citations point into, with titles, public URLs and section anchors.
     pub sources: &'static [Source],
+    /// For every section of every document (or the whole page, for pages cited as a whole), the rules and
+    /// notes that cite it: the documents' coverage at a glance.
+    pub source_map: Vec<SourceSection>,
+}
+
+/// One section of a source document and what cites it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct SourceSection {
+    /// The document's identifier.
+    pub document: &'static str,
+    /// The section anchor; empty for a page cited as a whole.
+    pub section: &'static str,
+    /// The rules and notes citing it, in table order; empty when nothing rests on it.
+    pub cited_by: Vec<&'static str>,
+}
+
+/// Every section of every source with the rules and notes that cite it, in the sources' order.
+pub fn source_map() -> Vec<SourceSection> {
+    let citations: Vec<(&'static str, &Citation)> =
+        RULES.iter().map(|rule| (rule.id, &rule.citation)).chain(NOTES.iter().map(|note| (note.id, &note.citation))).collect();
+    let whole_page: &[&str] = &[""];
+    SOURCES
+        .iter()
+        .flat_map(|source| {
+            let sections = if source.sections.is_empty() { whole_page } else { source.sections };
+            sections.iter().map(move |section| (source.id, *section))
+        })
+        .map(|(document, section)| SourceSection {
+            document,
+            section,
+            cited_by: citations.iter().filter(|(_, c)| c.document == document && c.section == section).map(|(id, _)| *id).collect(),
+        })
+        .collect()
 }
 
 fn source_date(citation: &Citation) -> &'static str {
@@ -97,5 +131,5 @@ pub fn catalog(lang: Lang) -> Catalog {
         source_date: source_date(&note.citation),
         coverage: None,
     });
-    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect(), sources: SOURCES }
+    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect(), sources: SOURCES, source_map: source_map() }
 }

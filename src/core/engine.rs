@@ -10,7 +10,7 @@ use super::rules::{Check, RULES};
 use super::vocabulary::{Cloud, Vocabulary};
 
 /// Version of the rule table; changes whenever a rule, note or market row changes.
-pub const RULESET_VERSION: &str = "2026.11.1";
+pub const RULESET_VERSION: &str = "2026.12.1";
 
 /// Decides every cloud for a query.
 pub fn decide(query: &Query) -> Decision {

@@ -76,6 +76,7 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::NoteWhen(|f| f.is_reseller()), "note.reseller_buys_from_provider", cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
     note("NOTE-ENROLLMENT-NEEDS", COMMERCIAL, Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)), "note.enrollment_needs", cite(&ENROLLMENT, "get-started")),
+    note("NOTE-DIRECT-BILL-CAPABILITIES", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_capabilities", cite(&PARTNER_RELATIONSHIPS, "types-of-partner-relationships-in-the-csp-program")),
     note("NOTE-DIRECT-BILL-REQUIREMENTS", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_requirements", cite(&ENROLLMENT, "minimum-requirements")),
     note("NOTE-CREDIT-CHECK-FIRST", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.credit_check_first", cite(&ENROLLMENT, "verify-direct-bill-eligibility")),
     note("NOTE-DIRECT-TO-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_to_indirect", cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller")),

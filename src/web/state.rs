@@ -4,7 +4,7 @@
 use crate::core::decision::Decision;
 use crate::core::flat::Fields;
 use crate::core::parse::{parse_query, QueryError};
-use crate::core::{decide, Lang, Program, Vocabulary};
+use crate::core::{decide, Lang, PartnerModel, Program, Relation, Vocabulary};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -99,10 +99,17 @@ impl Reducible for State {
                     Some(value) => next.fields.set(path, value),
                     None => next.fields.remove(path),
                 }
-                if path == "partner.model" && next.get("partner.model") != Some("indirect_reseller") {
-                    next.fields.remove("partner.provider_country");
-                    if next.get("customer.relation") == Some("own_provider") {
-                        next.fields.set("customer.relation", "unrelated".into());
+                if path == "partner.model" {
+                    let model = next.get("partner.model").and_then(PartnerModel::from_id);
+                    if model != Some(PartnerModel::IndirectReseller) {
+                        next.fields.remove("partner.provider_country");
+                    }
+                    // A relation only one model can ask about falls back to an ordinary customer.
+                    let relation = next.get("customer.relation").and_then(Relation::from_id);
+                    if let (Some(model), Some(relation)) = (model, relation) {
+                        if !relation.fits(model) {
+                            next.fields.set("customer.relation", Relation::Unrelated.id().into());
+                        }
                     }
                 }
             }

@@ -47,6 +47,8 @@ export type Catalog = {
   entries: Array<CatalogEntry>;
   /** Version of the rule table. */
   ruleset_version: string;
+  /** For every section of every document (or the whole page, for pages cited as a whole), the rules and notes that cite it: the documents' coverage at a glance. */
+  source_map: Array<SourceSection>;
   /** The documents citations point into, with titles, public URLs and section anchors. */
   sources: Array<Source>;
 };
@@ -246,6 +248,16 @@ export type Source = {
   url: string;
   /** Date of the version the facts were taken from. */
   version_date: string;
+};
+
+/** One section of a source document and what cites it. */
+export type SourceSection = {
+  /** The rules and notes citing it, in table order; empty when nothing rests on it. */
+  cited_by: Array<string>;
+  /** The document's identifier. */
+  document: string;
+  /** The section anchor; empty for a page cited as a whole. */
+  section: string;
 };
 
 /** A Partner Center task the person asking wants to do. */

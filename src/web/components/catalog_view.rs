@@ -1,7 +1,8 @@
 //! The rule catalog view: every rule and note with its message, clouds, dates and citation.
 
 use super::answer::citation_link;
-use crate::core::catalog::{catalog, EntryKind};
+use crate::core::catalog::{catalog, EntryKind, SourceSection};
+use crate::core::sources::source;
 use crate::core::day::Effective;
 use crate::core::Lang;
 use crate::web::i18n::{label, t, tf};
@@ -27,11 +28,42 @@ fn effective_text(effective: &Effective, lang: Lang) -> String {
     }
 }
 
+/// Every section of every source document with the rules and notes resting on it, grouped by document.
+fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
+    let documents = map.chunk_by(|a, b| a.document == b.document);
+    html! {
+        <section class="source-map" aria-labelledby="source-map-title">
+            <h3 id="source-map-title">{ t(lang, "ui.source_map") }</h3>
+            <p class="muted">{ t(lang, "ui.source_map_intro") }</p>
+            { for documents.map(|sections| {
+                let source = source(sections[0].document);
+                html! {
+                    <details>
+                        <summary>{ source.map_or(sections[0].document, |s| s.title) }{ " · " }{ source.map_or("", |s| s.version_date) }</summary>
+                        <ul>
+                            { for sections.iter().map(|entry| html! {
+                                <li>
+                                    <code>{ if entry.section.is_empty() { t(lang, "ui.whole_page") } else { entry.section } }</code>{ " — " }
+                                    if entry.cited_by.is_empty() {
+                                        <span class="muted">{ t(lang, "ui.source_map_uncited") }</span>
+                                    } else {
+                                        { entry.cited_by.join(", ") }
+                                    }
+                                </li>
+                            }) }
+                        </ul>
+                    </details>
+                }
+            }) }
+        </section>
+    }
+}
+
 /// The catalog.
 #[function_component(CatalogView)]
 pub fn catalog_view(props: &CatalogViewProps) -> Html {
     let lang = props.lang;
-    let entries = use_memo(lang, |lang| catalog(*lang).entries);
+    let catalog = use_memo(lang, |lang| catalog(*lang));
     {
         let focus = props.focus.clone();
         use_effect_with(focus, |focus| {
@@ -64,7 +96,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                     <th scope="col">{ t(lang, "ui.coverage") }</th>
                 </tr></thead>
                 <tbody>
-                    { for entries.iter().map(|e| {
+                    { for catalog.entries.iter().map(|e| {
                         let focused = props.focus.as_deref() == Some(e.id);
                         let kind = match e.kind { EntryKind::Rule => "ui.kind_rule", EntryKind::Caution => "ui.kind_caution", EntryKind::Note => "ui.kind_note" };
                         html! {
@@ -80,6 +112,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            { source_map_view(&catalog.source_map, lang) }
             <button type="button" class="secondary" onclick={back}>{ t(lang, "ui.back") }</button>
         </section>
     }

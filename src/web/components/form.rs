@@ -20,12 +20,15 @@ pub struct QueryFormProps {
 }
 
 /// Every field a form control sets directly.
-const SETTABLE_FIELDS: [&str; 14] = [
+const SETTABLE_FIELDS: [&str; 17] = [
     "as_of", "cloud", "task",
     "partner.country", "partner.model", "partner.has_partner_id", "partner.mpa_signed", "partner.provider_country",
     "partner.us_gov_validated", "partner.role",
+    "partner.european_account", "partner.european_tenant_country", "partner.european_tenant_active",
     "customer.country", "customer.segment", "customer.relation", "customer.national_cloud_customer",
 ];
+/// Paths the form shows problems beside, besides its settable fields: the rest go above the form.
+const OTHER_SHOWN_PATHS: [&str; 4] = ["api_version", "partner", "customer", "partner.programs"];
 
 /// The element id of a field path (`partner.country` → `partner-country`).
 pub fn field_id(path: &str) -> String {
@@ -101,18 +104,19 @@ pub fn query_form(props: &QueryFormProps) -> Html {
     });
     let form = FormContext { state, problems: &props.problems, lang, setters: &setters, as_of: state.get("as_of").and_then(Day::parse) };
     let not_stated = Some("ui.not_stated");
-    let reseller = state.get("partner.model") == Some(PartnerModel::IndirectReseller.id());
-    let relations: Vec<(String, String)> = options::<Relation>(lang).into_iter().filter(|(id, _)| reseller || id != Relation::OwnProvider.id()).collect();
-    let known_paths = [
-        "api_version", "as_of", "partner", "customer", "cloud", "task",
-        "partner.country", "partner.model", "partner.has_partner_id", "partner.mpa_signed", "partner.provider_country",
-        "partner.programs", "partner.us_gov_validated", "partner.role",
-        "customer.country", "customer.segment", "customer.relation", "customer.national_cloud_customer",
-    ];
+    let model = state.get("partner.model").and_then(PartnerModel::from_id);
+    let reseller = model == Some(PartnerModel::IndirectReseller);
+    let relations: Vec<(String, String)> = options::<Relation>(lang)
+        .into_iter()
+        .filter(|(id, _)| Relation::from_id(id).zip(model).map_or(true, |(relation, model)| relation.fits(model)))
+        .collect();
+    let migrating = state.get("task") == Some(Task::MigrateGermanyCustomer.id());
+    let european_account = state.get("partner.european_account") == Some("true");
+    let shown = |path: &str| SETTABLE_FIELDS.iter().chain(&OTHER_SHOWN_PATHS).any(|k| path == *k || path.starts_with(&format!("{k}[")));
     let other_problems: Vec<String> = props
         .problems
         .iter()
-        .filter(|p| !known_paths.iter().any(|k| p.path == *k || p.path.starts_with(&format!("{k}["))))
+        .filter(|p| !shown(&p.path))
         .map(|p| format!("{}{}", labelled(lang, if p.path.is_empty() { "query" } else { &p.path }), p.message_in(lang)))
         .collect();
     let programs = state.programs();
@@ -178,6 +182,13 @@ pub fn query_form(props: &QueryFormProps) -> Html {
                         aria-invalid={(!date_errors.is_empty()).to_string()} aria-describedby={(!date_errors.is_empty()).then_some("as_of-error")} />
                 </div>
                 { form.select("task", "ui.task", options::<Task>(lang), Some("ui.no_task")) }
+                if migrating {
+                    { form.select("partner.european_account", "ui.european_account", yes_no(lang), not_stated) }
+                    if european_account {
+                        { form.country("partner.european_tenant_country", "ui.european_tenant_country", None, not_stated) }
+                        { form.select("partner.european_tenant_active", "ui.european_tenant_active", yes_no(lang), not_stated) }
+                    }
+                }
                 { form.select("cloud", "ui.cloud", options::<Cloud>(lang), Some("ui.all_clouds")) }
             </fieldset>
         </form>
