@@ -327,7 +327,7 @@ fn messages_say_no_more_than_their_passages() {
     assert!(!text("action.enroll_commercial", Lang::En).contains("new partners enroll as indirect resellers"));
     let q = germany_query(|q| q.as_of = day("2019-01-01"));
     assert!(cloud(&q, Cloud::Germany).notes.iter().any(|n| n.id == "NOTE-GERMANY-NO-NEW-SERVICES"));
-    for (id, key) in [("NOTE-GERMANY-QUALIFICATION", "note.germany_qualification")] {
+    for (id, key) in [("NOTE-GERMANY-QUALIFICATION", "note.national_cloud_qualification")] {
         assert!(cloud(&q, Cloud::Germany).notes.iter().any(|n| n.id == id && n.text.key() == key));
     }
     let not_enrolled = query(|q| q.partner.programs = programs(&[]));

@@ -88,51 +88,86 @@ fn jurisdictions_table() -> String {
     out
 }
 
-fn messages_table() -> String {
+fn messages_table() -> (String, Vec<(String, String)>) {
     let mut rows = read_tsv("data/messages.tsv");
     rows.sort_by(|a, b| a[0].cmp(&b[0]));
-    // One text per column and a table of offsets: a quarter of the bytes of one `&str` per cell.
-    let mut columns = [String::new(), String::new(), String::new(), String::new()];
-    let mut starts = String::new();
-    for row in &rows {
-        let offsets: Vec<String> = columns.iter().map(|column| column.len().to_string()).collect();
-        writeln!(starts, "    [{}],", offsets.join(", ")).unwrap();
-        for (column, cell) in columns.iter_mut().zip(row.iter()) {
-            column.push_str(cell);
-        }
-    }
-    let ends: Vec<String> = columns.iter().map(|column| column.len().to_string()).collect();
-    writeln!(starts, "    [{}],", ends.join(", ")).unwrap();
+    // One text per column, its cells separated by U+001F: no offset table to ship, and the page's
+    // language packs are the same texts as files.
+    let columns: Vec<String> = (0..4).map(|column| rows.iter().map(|row| &row[column]).collect::<Vec<_>>().join("\u{1f}")).collect();
+    assert!(rows.iter().flat_map(|row| row.iter()).all(|cell| !cell.contains('\u{1f}')), "a message holds the separator");
     assert!(columns.iter().all(|column| column.len() <= usize::from(u16::MAX)), "a catalog column outgrew u16 offsets");
+    let packs: Vec<String> = ["fr", "de"].iter().zip(&columns[2..]).map(|(tag, column)| format!("{tag}-{}.txt", fingerprint(column))).collect();
     let mut out = String::from(
         "// Generated from data/messages.tsv by tests/generated_tables.rs. Do not edit.\n\n\
-         /// The catalog's columns (keys, English, French, German), each the concatenation of its cells in key order.\n\
-         static COLUMNS: [&str; 4] = [\n",
+         /// The keys and the English text, each its cells in key order separated by U+001F.\n\
+         static BUILT_IN: [&str; 2] = [\n",
     );
-    for column in &columns {
+    for column in &columns[..2] {
+        writeln!(out, "    {column:?},").unwrap();
+    }
+    out.push_str(
+        "];\n\n/// The French and German text, compiled in except in the page bundle, which loads them on demand\n\
+         /// from `static/lang/` (see `PACKS`).\n\
+         #[cfg(not(all(target_arch = \"wasm32\", not(feature = \"npm\"))))]\n\
+         static TRANSLATIONS: [&str; 2] = [\n",
+    );
+    for column in &columns[2..] {
         writeln!(out, "    {column:?},").unwrap();
     }
     write!(
         out,
-        "];\n\n/// Where each row's cell starts in each column; one extra row holds the columns' lengths.\n\
-         static STARTS: [[u16; 4]; {}] = [\n{starts}];\n",
-        rows.len() + 1
+        "];\n\n/// The file names of the French and German packs (content-hashed, so a cached pack always fits).\n\
+         pub static PACKS: [&str; 2] = [{:?}, {:?}];\n\n\
+         /// How many messages the catalog has.\n\
+         const ROWS: usize = {};\n",
+        packs[0],
+        packs[1],
+        rows.len()
     )
     .unwrap();
-    out
+    (out, packs.into_iter().zip(columns.into_iter().skip(2)).collect())
+}
+
+/// A short content hash for cache-busting file names (FNV-1a).
+fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{:08x}", hash >> 32)
+}
+
+/// Writes the language packs into `static/lang/` and removes packs of older catalogs; returns whether
+/// anything changed.
+fn refresh_packs(packs: &[(String, String)]) -> bool {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/lang");
+    std::fs::create_dir_all(&folder).expect("static/lang");
+    let mut changed = false;
+    for entry in std::fs::read_dir(&folder).expect("static/lang").flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !packs.iter().any(|(pack, _)| *pack == name) {
+            std::fs::remove_file(entry.path()).expect("remove an old pack");
+            changed = true;
+        }
+    }
+    for (name, text) in packs {
+        changed |= refresh(&format!("static/lang/{name}"), text);
+    }
+    changed
 }
 
 #[test]
 fn compiled_in_tables_match_their_data_files() {
-    let stale: Vec<&str> = [
+    let (messages, packs) = messages_table();
+    let mut stale: Vec<&str> = [
         ("src/core/markets_table.rs", markets_table()),
         ("src/core/jurisdictions_table.rs", jurisdictions_table()),
-        ("src/core/messages_table.rs", messages_table()),
+        ("src/core/messages_table.rs", messages),
     ]
     .iter()
     .filter(|(path, content)| refresh(path, content))
     .map(|(path, _)| *path)
     .collect();
+    if refresh_packs(&packs) {
+        stale.push("static/lang/");
+    }
     assert!(stale.is_empty(), "regenerated {stale:?}; rebuild and commit them");
 }
 

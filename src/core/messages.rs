@@ -1,5 +1,7 @@
 //! The message catalog: every rule message, action, note, error and UI string in English, French and
 //! German, keyed by a stable message key. Compiled in from `data/messages.tsv` (see `messages_table.rs`).
+//! The page bundle compiles in only the keys and English: it loads French and German on demand as
+//! language packs (`PACKS`) and hands them to [`install`]; until then their text falls back to English.
 
 use serde::{Deserialize, Serialize};
 
@@ -53,20 +55,83 @@ impl Message {
         cell(self.0, 0)
     }
 
-    /// The text in `lang`.
+    /// The text in `lang` (in English while `lang`'s pack is not yet loaded).
     pub fn text(self, lang: Lang) -> &'static str {
-        cell(self.0, 1 + lang.column())
+        match column(lang) {
+            Some(text) => span(text, self.0, 1 + lang.column()),
+            None => span(BUILT_IN[1], self.0, 1),
+        }
     }
 
     /// Every message, sorted by key.
     pub fn all() -> impl Iterator<Item = Message> {
-        (0..STARTS.len() - 1).map(Message)
+        (0..ROWS).map(Message)
     }
 }
 
 fn cell(row: usize, column: usize) -> &'static str {
-    let span = usize::from(STARTS[row][column])..usize::from(STARTS[row + 1][column]);
-    COLUMNS[column].get(span).unwrap_or_default()
+    span(BUILT_IN[column], row, column)
+}
+
+/// Separates the cells of a catalog column.
+const SEPARATOR: char = '\u{1f}';
+
+/// Where each cell of each column starts, found once per column from its separators.
+static STARTS: [std::sync::OnceLock<Vec<u16>>; 4] =
+    [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+/// The cell of `row` in catalog column `index`, whose whole text is `text`.
+fn span(text: &'static str, row: usize, index: usize) -> &'static str {
+    let starts = STARTS[index].get_or_init(|| {
+        // INVARIANT: the generator asserts every column fits u16 offsets.
+        std::iter::once(0).chain(text.match_indices(SEPARATOR).map(|(at, _)| (at + 1) as u16)).collect()
+    });
+    let start = starts.get(row).map_or(text.len(), |start| usize::from(*start));
+    let end = starts.get(row + 1).map_or(text.len(), |next| usize::from(*next) - 1);
+    text.get(start..end).unwrap_or_default()
+}
+
+/// The whole text of `lang`'s column, if it is compiled in or loaded.
+fn column(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some(BUILT_IN[1]),
+        other => translation(other.column() - 1),
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", not(feature = "npm"))))]
+fn translation(index: usize) -> Option<&'static str> {
+    Some(TRANSLATIONS[index])
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
+static LOADED: [std::sync::OnceLock<&'static str>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+#[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
+fn translation(index: usize) -> Option<&'static str> {
+    LOADED[index].get().copied()
+}
+
+/// Whether `lang`'s text is at hand (always, except for a pack the page has not loaded yet).
+pub fn is_available(lang: Lang) -> bool {
+    column(lang).is_some()
+}
+
+/// The file name of `lang`'s pack, for languages that have one (French and German).
+pub fn pack_name(lang: Lang) -> Option<&'static str> {
+    PACKS.get(lang.column().checked_sub(1)?).copied()
+}
+
+/// Takes a loaded language pack (the text of `pack_name(lang)`); refuses one that does not fit this
+/// build's catalog, so a stale or damaged file can never misplace a message.
+#[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
+pub fn install(lang: Lang, pack: String) -> bool {
+    let Some(index) = lang.column().checked_sub(1) else { return false };
+    if pack.len() > usize::from(u16::MAX) || pack.split(SEPARATOR).count() != ROWS {
+        return false;
+    }
+    LOADED[index].get_or_init(|| pack.leak());
+    true
 }
 
 /// The text of `key` in `lang`; the key itself when the catalog lacks it (a test forbids that).
@@ -76,7 +141,7 @@ pub fn text(key: &str, lang: Lang) -> &str {
 
 /// The message with `key`, if the catalog has it.
 pub fn lookup(key: &str) -> Option<Message> {
-    let (mut low, mut high) = (0, STARTS.len() - 1);
+    let (mut low, mut high) = (0, ROWS);
     while low < high {
         let middle = (low + high) / 2;
         match cell(middle, 0).cmp(key) {

@@ -109,7 +109,7 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-GERMANY-NO-DATA-MOVE", GERMANY, Shown::Always, "note.germany_no_data_move", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-MISSING-FEATURES", GERMANY, Shown::Always, "note.germany_missing_features", cite(&GERMANY_2018, GERMANY_SELLING)),
     note("NOTE-GERMANY-APIS", GERMANY, Shown::Always, "note.germany_apis", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-QUALIFICATION", GERMANY, Shown::Always, "note.germany_qualification", cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-QUALIFICATION", GERMANY, Shown::Always, "note.national_cloud_qualification", cite(&GERMANY_2018, GERMANY_FAQ)),
     note(
         "NOTE-GERMANY-ROLES",
         GERMANY,
@@ -126,7 +126,7 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-USG-NO-DATA-MOVE", US_GOVERNMENT, Shown::Always, "note.usg_no_data_move", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
     note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, "note.usg_relationship_requests", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.usg_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.national_cloud_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-INDIRECT-CONTRADICTION", US_GOVERNMENT, Shown::CautionWhen(is_indirect), "note.usg_indirect_contradiction", cite(&US_GOVERNMENT_2021, "")),
     note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), "note.usg_us_jurisdiction", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),

@@ -69,10 +69,20 @@ pub fn app(props: &AppProps) -> Html {
     let outcome: std::rc::Rc<Result<Decision, Vec<Problem>>> =
         use_memo(state.fields.clone(), |_| state.outcome().map_err(|error| error.problems));
 
+    // A language whose text is not compiled in is loaded, then shown.
+    {
+        let state = state.clone();
+        use_effect_with(state.wanted_lang, move |wanted| {
+            if !crate::core::messages::is_available(*wanted) {
+                let wanted = *wanted;
+                crate::web::i18n::load_pack(wanted, move || state.dispatch(Action::SetLang(wanted)));
+            }
+        });
+    }
     // Standalone page: the address bar, local storage and the document language follow the state.
-    use_effect_with((state.fields.clone(), lang), move |(fields, lang)| {
+    use_effect_with((state.fields.clone(), lang, state.wanted_lang), move |(fields, lang, wanted)| {
         if !embedded {
-            link::push_to_address(fields, lang.tag());
+            link::push_to_address(fields, wanted.tag());
             link::store_fields(fields);
             gloo::utils::document_element().set_attribute("lang", lang.tag()).ok();
             gloo::utils::document().set_title(t(*lang, "ui.title"));

@@ -3,6 +3,31 @@
 use crate::core::messages::{fill, label_key, text, Lang};
 use crate::core::Vocabulary;
 
+/// Loads `lang`'s language pack (the page bundle compiles in only English) and calls `loaded` once it
+/// is installed. A pack that cannot be fetched leaves the page in English.
+#[cfg(not(feature = "npm"))]
+pub fn load_pack(lang: Lang, loaded: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(name) = crate::core::messages::pack_name(lang) else { return };
+    let request = gloo::utils::window().fetch_with_str(&format!("lang/{name}"));
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(response) = wasm_bindgen_futures::JsFuture::from(request).await else { return };
+        let Ok(response) = response.dyn_into::<web_sys::Response>() else { return };
+        if !response.ok() {
+            return;
+        }
+        let Ok(text) = response.text() else { return };
+        let Ok(text) = wasm_bindgen_futures::JsFuture::from(text).await else { return };
+        if text.as_string().is_some_and(|pack| crate::core::messages::install(lang, pack)) {
+            loaded();
+        }
+    });
+}
+
+/// Every language is compiled into the package build: nothing to load.
+#[cfg(feature = "npm")]
+pub fn load_pack(_lang: Lang, _loaded: impl FnOnce() + 'static) {}
+
 /// The text of `key`.
 pub fn t(lang: Lang, key: &str) -> &'static str {
     // INVARIANT: every key the UI uses is in the catalog (checked by tests/contract.rs); a missing key

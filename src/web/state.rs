@@ -3,6 +3,7 @@
 
 use crate::core::decision::Decision;
 use crate::core::flat::Fields;
+use crate::core::messages;
 use crate::core::parse::{parse_query, QueryError};
 use crate::core::{decide, Lang, PartnerModel, Program, Relation, Vocabulary};
 use std::rc::Rc;
@@ -22,8 +23,10 @@ pub enum View {
 pub struct State {
     /// The query in flat form: path → text.
     pub fields: Fields,
-    /// The interface language.
+    /// The interface language shown: the asked one once its text is at hand, English until then.
     pub lang: Lang,
+    /// The language asked for (the link, the switcher, the host); its pack may still be loading.
+    pub wanted_lang: Lang,
     /// The current view.
     pub view: View,
     /// Whether the page was opened from a link that could not be read in full.
@@ -48,7 +51,22 @@ pub enum Action {
     Preset(Fields, Option<Lang>),
 }
 
+/// The language to show for `wanted`: itself once its text is at hand, else English.
+fn shown(wanted: Lang) -> Lang {
+    if messages::is_available(wanted) {
+        wanted
+    } else {
+        Lang::En
+    }
+}
+
 impl State {
+    /// Asks for `lang`: shown at once if its text is at hand, else once its pack is loaded.
+    fn set_lang(&mut self, lang: Lang) {
+        self.wanted_lang = lang;
+        self.lang = shown(lang);
+    }
+
     /// A starting query: a commercial question for today.
     pub fn fresh(today: &str, lang: Lang) -> State {
         let fields = [
@@ -65,7 +83,8 @@ impl State {
         ];
         State {
             fields: fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            lang,
+            lang: shown(lang),
+            wanted_lang: lang,
             view: View::Answer,
             link_broken: false,
         }
@@ -122,12 +141,14 @@ impl Reducible for State {
                 let ordered: Vec<&str> = Program::ALL.iter().filter(|p| programs.contains(p)).map(|p| p.id()).collect();
                 next.fields.set("partner.programs", ordered.join(","));
             }
-            Action::SetLang(lang) => next.lang = lang,
+            Action::SetLang(lang) => next.set_lang(lang),
             Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
             Action::ShowAnswer => next.view = View::Answer,
             Action::Preset(fields, lang) => {
                 next.fields.extend(fields);
-                next.lang = lang.unwrap_or(next.lang);
+                if let Some(lang) = lang {
+                    next.set_lang(lang);
+                }
             }
             Action::Restore(fields, broken) => {
                 next.fields = fields;
