@@ -36,6 +36,20 @@ async fn settle() {
     TimeoutFuture::new(60).await;
 }
 
+/// Waits up to two seconds for `ready` (effects run after rendering, later on a loaded machine).
+async fn eventually(ready: impl Fn() -> bool) {
+    for _ in 0..50 {
+        if ready() {
+            return;
+        }
+        TimeoutFuture::new(40).await;
+    }
+}
+
+fn document_lang() -> Option<String> {
+    gloo::utils::document_element().get_attribute("lang")
+}
+
 fn unmount((handle, root): (yew::AppHandle<App>, Element)) {
     handle.destroy();
     root.remove();
@@ -222,6 +236,18 @@ async fn a_uk_partner_after_brexit_gets_unknown_with_the_reason() {
     unmount(app);
 }
 
+// Issue "honest about its sources' age": an answer after the newest source says so, with that source's date.
+#[wasm_bindgen_test]
+async fn an_answer_after_the_newest_source_says_later_changes_are_not_included() {
+    let app = mount(FULL).await;
+    let card = text(&app.1, "article[aria-labelledby=card-commercial]");
+    assert!(card.contains("later changes are not included") && card.contains("2023-10-23"), "{card}");
+    type_date(&app.1, "as_of", "2023-10-23").await;
+    assert!(!text(&app.1, "article[aria-labelledby=card-commercial]").contains("later changes are not included"));
+    assert!(text(&app.1, ".ruleset").contains("Documents up to 2023-10-23"));
+    unmount(app);
+}
+
 // Reference (national clouds overview): 21Vianet needs its own enrollment.
 #[wasm_bindgen_test]
 async fn vianet_needs_its_own_enrollment() {
@@ -280,12 +306,14 @@ async fn switching_language_translates_the_page_and_sets_lang() {
     let app = mount(FULL).await;
     choose(&app.1, "lang", "fr").await;
     assert_eq!(text(&app.1, "#answer-title").split(" ·").next().unwrap_or_default(), "Réponse");
-    assert_eq!(gloo::utils::document_element().get_attribute("lang").as_deref(), Some("fr"));
+    eventually(|| document_lang().as_deref() == Some("fr")).await;
+    assert_eq!(document_lang().as_deref(), Some("fr"));
     assert!(verdict(&app.1, "commercial").contains("Autorisé"), "{}", verdict(&app.1, "commercial"));
     // French typography: a narrow no-break space before the colon.
     assert!(text(&app.1, "#announcer").contains("CSP commercial\u{202f}: Autorisé."), "{}", text(&app.1, "#announcer"));
     choose(&app.1, "lang", "de").await;
-    assert_eq!(gloo::utils::document_element().get_attribute("lang").as_deref(), Some("de"));
+    eventually(|| document_lang().as_deref() == Some("de")).await;
+    assert_eq!(document_lang().as_deref(), Some("de"));
     assert!(gloo::utils::window().location().search().unwrap_or_default().contains("lang=de"));
     unmount(app);
 }

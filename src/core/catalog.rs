@@ -1,12 +1,12 @@
 //! The rule catalog: every rule and note of the tables, with its dates, message and citation, as data
 //! for the catalog view, the JS API and the docs.
 
-use super::day::Effective;
+use super::day::{Day, Effective};
 use super::engine::RULESET_VERSION;
 use super::messages::{text, Lang};
 use super::notes::{Shown, NOTES};
 use super::rules::RULES;
-use super::sources::{source, Citation, Source, SOURCES};
+use super::sources::{Citation, Source, SOURCES};
 use super::vocabulary::Clouds;
 use serde::Serialize;
 
@@ -42,7 +42,7 @@ pub struct CatalogEntry {
     /// Where it comes from.
     pub citation: Citation,
     /// Date of the cited document's version.
-    pub source_date: &'static str,
+    pub source_date: Day,
     /// For a rule: at how many points of the exhaustive input space it applied, and at how many it did not pass.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<(u64, u64)>,
@@ -103,10 +103,6 @@ pub fn source_map() -> Vec<SourceSection> {
         .collect()
 }
 
-fn source_date(citation: &Citation) -> &'static str {
-    source(citation.document).map_or("", |source| source.version_date)
-}
-
 /// The catalog, with messages in `lang`.
 pub fn catalog(lang: Lang) -> Catalog {
     let rules = RULES.iter().map(|rule| CatalogEntry {
@@ -117,7 +113,7 @@ pub fn catalog(lang: Lang) -> Catalog {
         message_key: rule.message,
         message: text(rule.message, lang),
         citation: rule.citation,
-        source_date: source_date(&rule.citation),
+        source_date: rule.citation.date,
         coverage: coverage(rule.id),
     });
     let notes = NOTES.iter().map(|note| CatalogEntry {
@@ -128,7 +124,7 @@ pub fn catalog(lang: Lang) -> Catalog {
         message_key: note.message,
         message: text(note.message, lang),
         citation: note.citation,
-        source_date: source_date(&note.citation),
+        source_date: note.citation.date,
         coverage: None,
     });
     Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect(), sources: SOURCES, source_map: source_map() }

@@ -40,6 +40,11 @@ impl Day {
     pub fn previous(self) -> Day {
         Day(self.0.previous_day().unwrap_or(self.0))
     }
+
+    /// The next day, saturating at the end of the calendar.
+    pub fn next(self) -> Day {
+        Day(self.0.next_day().unwrap_or(self.0))
+    }
 }
 
 impl fmt::Display for Day {

@@ -18,6 +18,8 @@ pub struct Decision {
     pub ruleset_version: &'static str,
     /// The day the answer is for.
     pub as_of: Day,
+    /// The date of the newest document the ruleset rests on; later changes are not included.
+    pub documents_up_to: Day,
     /// The cloud the query asked about, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requested_cloud: Option<Cloud>,
@@ -142,6 +144,8 @@ pub struct CloudDecision {
     pub cautions: Vec<Note>,
     /// Standing facts about this cloud.
     pub notes: Vec<Note>,
+    /// The date of this cloud's newest source; an answer dated later carries the caution `NOTE-SOURCES-END`.
+    pub sources_up_to: Day,
 }
 
 impl Decision {

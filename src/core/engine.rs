@@ -1,5 +1,6 @@
 //! Applies the rule and note tables to a query. The same pass produces the verdict and its explanation.
 
+use super::age;
 use super::decision::{Action, CloudDecision, Decision, Note, Outcome, Reason, Verdict};
 use super::facts::Facts;
 use super::messages::Text;
@@ -19,6 +20,7 @@ pub fn decide(query: &Query) -> Decision {
         api_version: API_VERSION,
         ruleset_version: RULESET_VERSION,
         as_of: query.as_of,
+        documents_up_to: age::documents_up_to(),
         requested_cloud: query.cloud,
         task: query.task,
         clouds: Cloud::ALL.iter().map(|&cloud| decide_cloud(&facts, cloud)).collect(),
@@ -37,6 +39,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         missing_facts: Vec::new(),
         cautions: Vec::new(),
         notes: Vec::with_capacity(12),
+        sources_up_to: age::newest_for(cloud).date,
     };
     let mut strongest = Outcome::Pass;
     // Ways out of failed rules, and steps for rules that need action: a denial shows only the former.
@@ -84,6 +87,10 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
             Shown::CautionWhen(relevant) if relevant(facts) => decision.cautions.push(entry),
             Shown::NoteWhen(_) | Shown::CautionWhen(_) => {}
         }
+    }
+    let newest = age::newest_for(cloud);
+    if day > newest.date {
+        decision.cautions.push(Note { id: age::SOURCES_END, text: Text("caution.sources_end"), citation: newest });
     }
     decision
 }

@@ -1,6 +1,7 @@
 //! The rules core: pure Rust, no yew, web-sys or gloo. It turns a [`Query`] into a [`Decision`] for
 //! every cloud, explains it with cited reasons, and lists its own rules as a [`Catalog`].
 
+pub mod age;
 pub mod catalog;
 pub mod day;
 pub mod decision;

@@ -1,6 +1,8 @@
 //! The documents rules are cited from: the five source documents (Partner Center docs, French locale,
 //! CC BY 4.0) and the later Partner Center pages that dated changes come from.
 
+use super::day::Day;
+use crate::day;
 use serde::Serialize;
 
 /// A document a rule can cite, with the section anchors it has.
@@ -13,8 +15,9 @@ pub struct Source {
     pub title: &'static str,
     /// Public page (en-us).
     pub url: &'static str,
-    /// Date of the version the facts were taken from.
-    pub version_date: &'static str,
+    /// Date of the version the facts were taken from (for a later page whose own date the copy read does
+    /// not give, the date of that copy, 2023-10-23).
+    pub version_date: Day,
     /// Section anchors (`<a name=…>`) the document has; empty for pages cited as a whole.
     pub sections: &'static [&'static str],
 }
@@ -31,11 +34,13 @@ pub struct Citation {
     pub title: &'static str,
     /// The public page; link to `url#section`.
     pub url: &'static str,
+    /// The date of the cited document's version.
+    pub date: Day,
 }
 
 /// Cites `section` of `source`.
 pub const fn cite(source: &Source, section: &'static str) -> Citation {
-    Citation { document: source.id, section, title: source.title, url: source.url }
+    Citation { document: source.id, section, title: source.title, url: source.url, date: source.version_date }
 }
 
 impl Serialize for Citation {
@@ -74,7 +79,7 @@ pub const GERMANY_2018: Source = Source {
     id: "000_6afa813301a98690.txt",
     title: "Partner Center for Microsoft Cloud Germany",
     url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-cloud-germany",
-    version_date: "2018-08",
+    version_date: day!(2018 - 08 - 31),
     sections: &[
         "partner-center-for-microsoft-cloud-germany",
         "microsoft-cloud-germany-meeting-german-data-protection-requirements",
@@ -88,7 +93,7 @@ pub const GERMANY_2020: Source = Source {
     id: "001_0a1de67b1829e173.txt",
     title: "Partner Center for Microsoft Cloud Germany for partners selling to customers in EU & EFTA countries",
     url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-cloud-germany",
-    version_date: "2020-10-12",
+    version_date: day!(2020 - 10 - 12),
     sections: &[
         "partner-center-for-microsoft-cloud-germany-for-partners-selling-to-customers-in-eu--efta-countries",
         "migrate-customers-from-microsoft-cloud-germany-to-another-european-region",
@@ -104,7 +109,7 @@ pub const US_GOVERNMENT_FAQ: Source = Source {
     id: "002_27d6eb6990a20835.txt",
     title: "Frequently asked questions for Partner Center for Microsoft Cloud for US Government",
     url: "https://learn.microsoft.com/en-us/partner-center/faq-for-us-govt-cloud",
-    version_date: "2019-03-15",
+    version_date: day!(2019 - 03 - 15),
     sections: &[
         "frequently-asked-questions-for-partner-center-for-microsoft-cloud-for-us-government",
         "frequently-asked-questions",
@@ -118,7 +123,7 @@ pub const ENROLLMENT: Source = Source {
     id: "003_88aa279d84c9d6cf.txt",
     title: "Enroll in the Cloud Solution Provider program",
     url: "https://learn.microsoft.com/en-us/partner-center/enrolling-in-the-csp-program",
-    version_date: "2019-11-27",
+    version_date: day!(2019 - 11 - 27),
     sections: &[
         "enroll-in-the-cloud-solution-provider-program",
         "get-started",
@@ -136,7 +141,7 @@ pub const PARTNER_RELATIONSHIPS: Source = Source {
     id: "004_67f44b5b4431ee71.txt",
     title: "Learn how partners can work with other partners in the CSP program",
     url: "https://learn.microsoft.com/en-us/partner-center/csp-supported-partner-relationships",
-    version_date: "2020-05-12",
+    version_date: day!(2020 - 05 - 12),
     sections: &[
         "learn-how-partners-can-work-with-other-partners-in-the-csp-program",
         "types-of-partner-relationships-in-the-csp-program",
@@ -151,7 +156,7 @@ pub const REGIONAL_MARKETS: Source = Source {
     id: "regional-authorization-overview",
     title: "Cloud Solution Provider regional markets and currencies",
     url: "https://learn.microsoft.com/en-us/partner-center/regional-authorization-overview",
-    version_date: "2023-08-17",
+    version_date: day!(2023 - 08 - 17),
     sections: &[],
 };
 
@@ -160,7 +165,7 @@ pub const PROGRAM_GUIDE_2023: Source = Source {
     id: "announcements-2023-august",
     title: "Partner Center announcements, August 2023: CSP Program Guide update",
     url: "https://learn.microsoft.com/en-us/partner-center/announcements/2023-august",
-    version_date: "2023-08",
+    version_date: day!(2023 - 10 - 23),
     sections: &[],
 };
 
@@ -169,7 +174,7 @@ pub const NATIONAL_CLOUDS: Source = Source {
     id: "csp-national-clouds-overview",
     title: "Sell cloud solutions in national clouds",
     url: "https://learn.microsoft.com/en-us/partner-center/csp-national-clouds-overview",
-    version_date: "2022-05-03",
+    version_date: day!(2022 - 05 - 03),
     sections: &[],
 };
 
@@ -178,7 +183,7 @@ pub const NATIONAL_CLOUD_DEVELOPERS: Source = Source {
     id: "developing-for-partner-center-for-microsoft-national-cloud",
     title: "Developing for Partner Center for Microsoft national clouds",
     url: "https://learn.microsoft.com/en-us/partner-center/developer/developing-for-partner-center-for-microsoft-national-cloud",
-    version_date: "2023-09-28",
+    version_date: day!(2023 - 09 - 28),
     sections: &[],
 };
 
@@ -187,7 +192,7 @@ pub const US_GOVERNMENT_2021: Source = Source {
     id: "partner-center-for-microsoft-us-govt-cloud",
     title: "Partner Center for Microsoft Cloud for US Government",
     url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-us-govt-cloud",
-    version_date: "2021-11-08",
+    version_date: day!(2021 - 11 - 08),
     sections: &[],
 };
 
@@ -196,7 +201,7 @@ pub const GERMANY_CLOSURE: Source = Source {
     id: "germany-developer-guide",
     title: "Azure Germany developer guide",
     url: "https://learn.microsoft.com/en-us/azure/germany/germany-developer-guide",
-    version_date: "2020-09-30",
+    version_date: day!(2020 - 09 - 30),
     sections: &[],
 };
 
@@ -205,7 +210,7 @@ pub const PERMISSIONS: Source = Source {
     id: "permissions-overview",
     title: "Assign users roles and permissions",
     url: "https://learn.microsoft.com/en-us/partner-center/permissions-overview",
-    version_date: "2022-11-22",
+    version_date: day!(2022 - 11 - 22),
     sections: &[],
 };
 
@@ -214,7 +219,7 @@ pub const ADD_CUSTOMER: Source = Source {
     id: "add-a-new-customer",
     title: "Create a new customer",
     url: "https://learn.microsoft.com/en-us/partner-center/add-a-new-customer",
-    version_date: "2023",
+    version_date: day!(2023 - 10 - 23),
     sections: &[],
 };
 
@@ -223,7 +228,7 @@ pub const CREATE_SUBSCRIPTION: Source = Source {
     id: "create-a-new-subscription",
     title: "Create a new subscription",
     url: "https://learn.microsoft.com/en-us/partner-center/create-a-new-subscription",
-    version_date: "2023",
+    version_date: day!(2023 - 10 - 23),
     sections: &[],
 };
 
@@ -232,7 +237,7 @@ pub const DIRECT_TO_INDIRECT: Source = Source {
     id: "transition-direct-to-indirect",
     title: "Transition from CSP direct-bill partner to CSP indirect reseller",
     url: "https://learn.microsoft.com/en-us/partner-center/transition-direct-to-indirect",
-    version_date: "2023",
+    version_date: day!(2023 - 10 - 23),
     sections: &[],
 };
 
@@ -241,7 +246,7 @@ pub const EU_WITHDRAWAL: Source = Source {
     id: "eu-withdrawal-agreement",
     title: "Agreement on the withdrawal of the United Kingdom of Great Britain and Northern Ireland from the European Union",
     url: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12020W/TXT",
-    version_date: "2020-01-31",
+    version_date: day!(2020 - 01 - 31),
     sections: &[],
 };
 

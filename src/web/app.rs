@@ -4,6 +4,7 @@
 
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
+use crate::core::age::documents_up_to;
 use crate::core::{Lang, RULESET_VERSION};
 use crate::web::components::answer::{summary, CloudCard};
 use crate::web::components::catalog_view::CatalogView;
@@ -165,7 +166,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Toolbar {lang} {on_lang} {on_catalog} {on_reset} shareable={!embedded} />
             </header>
             <div class="print-only print-header">
-                <p>{ tf(lang, "ui.printed_on", &link::today()) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }</p>
+                <p>{ tf(lang, "ui.printed_on", &link::today()) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &documents_up_to().to_string()) }</p>
                 <p>{ announcement.clone() }</p>
             </div>
             if state.link_broken {
@@ -192,7 +193,7 @@ pub fn app(props: &AppProps) -> Html {
                             },
                             Err(_) => html! { <p class="error">{ t(lang, "ui.fix_errors") }</p> },
                         } }
-                        <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }</p>
+                        <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &documents_up_to().to_string()) }</p>
                     </section>
                 </@>
             }

@@ -25,6 +25,8 @@ export type Decision = {
   as_of: Day;
   /** One decision per cloud, in the order of [`Cloud`]. */
   clouds: Array<CloudDecision>;
+  /** The date of the newest document the ruleset rests on; later changes are not included. */
+  documents_up_to: Day;
   /** The cloud the query asked about, if any. */
   requested_cloud?: (Cloud | null);
   /** Version of the rule table that produced the answer. */
@@ -80,7 +82,7 @@ export type CatalogEntry = {
   /** Message key. */
   message_key: string;
   /** Date of the cited document's version. */
-  source_date: string;
+  source_date: Day;
 };
 
 /** `document#section`: a document of the catalog's `sources` and one of its section anchors. */
@@ -105,6 +107,8 @@ export type CloudDecision = {
   portal: Portal;
   /** Every rule that applied, in table order. */
   reasons: Array<Reason>;
+  /** The date of this cloud's newest source; an answer dated later carries the caution `NOTE-SOURCES-END`. */
+  sources_up_to: Day;
   /** Where to do the asked task; empty when no task was asked or the task does not apply here. */
   task_portals: Array<Portal>;
   /** Allowed, denied, needs action or unknown. */
@@ -246,8 +250,8 @@ export type Source = {
   title: string;
   /** Public page (en-us). */
   url: string;
-  /** Date of the version the facts were taken from. */
-  version_date: string;
+  /** Date of the version the facts were taken from (for a later page whose own date the copy read does not give, the date of that copy, 2023-10-23). */
+  version_date: Day;
 };
 
 /** One section of a source document and what cites it. */

@@ -44,6 +44,7 @@ pub fn citation_link(citation: &Citation, lang: Lang) -> Html {
             title={format!("{} — {}", t(lang, "ui.source"), citation.short())}>
             { citation.title }
             if !citation.section.is_empty() { <span class="section">{ format!(" § {}", citation.section) }</span> }
+            <span class="source-date">{ format!(" · {}", citation.date) }</span>
         </a>
     }
 }

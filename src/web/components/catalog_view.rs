@@ -37,9 +37,14 @@ fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
             <p class="muted">{ t(lang, "ui.source_map_intro") }</p>
             { for documents.map(|sections| {
                 let source = source(sections[0].document);
+                let resting: usize = sections.iter().map(|entry| entry.cited_by.len()).sum();
                 html! {
                     <details>
-                        <summary>{ source.map_or(sections[0].document, |s| s.title) }{ " · " }{ source.map_or("", |s| s.version_date) }</summary>
+                        <summary>
+                            { source.map_or(sections[0].document, |s| s.title) }
+                            { source.map(|s| format!(" · {}", s.version_date)).unwrap_or_default() }
+                            <span class="muted">{ format!(" · {}", tf(lang, "ui.resting_on", &resting.to_string())) }</span>
+                        </summary>
                         <ul>
                             { for sections.iter().map(|entry| html! {
                                 <li>
