@@ -96,36 +96,33 @@ fn messages_table() -> (String, Vec<(String, String)>) {
     let columns: Vec<String> = (0..4).map(|column| rows.iter().map(|row| &row[column]).collect::<Vec<_>>().join("\u{1f}")).collect();
     assert!(rows.iter().flat_map(|row| row.iter()).all(|cell| !cell.contains('\u{1f}')), "a message holds the separator");
     assert!(columns.iter().all(|column| column.len() <= usize::from(u16::MAX)), "a catalog column outgrew u16 offsets");
-    let packs: Vec<String> = ["fr", "de"].iter().zip(&columns[2..]).map(|(tag, column)| format!("{tag}-{}.txt", fingerprint(column))).collect();
-    let mut out = String::from(
+    let packs: Vec<String> = ["en", "fr", "de"].iter().zip(&columns[1..]).map(|(tag, column)| format!("{tag}-{}.txt", fingerprint(column))).collect();
+    let mut out = format!(
         "// Generated from data/messages.tsv by tests/generated_tables.rs. Do not edit.\n\n\
-         /// The keys and the English text, each its cells in key order separated by U+001F.\n\
-         static BUILT_IN: [&str; 2] = [\n",
-    );
-    for column in &columns[..2] {
-        writeln!(out, "    {column:?},").unwrap();
-    }
-    out.push_str(
-        "];\n\n/// The French and German text, compiled in except in the page bundle, which loads them on demand\n\
-         /// from `static/lang/` (see `PACKS`).\n\
+         /// The message keys in order, separated by U+001F.\n\
+         static KEYS: &str = {:?};\n\n\
+         /// The English, French and German text, each its cells in key order separated by U+001F. Compiled\n\
+         /// in except in the page bundle, which loads the language it shows from `static/lang/` (see `PACKS`).\n\
          #[cfg(not(all(target_arch = \"wasm32\", not(feature = \"npm\"))))]\n\
-         static TRANSLATIONS: [&str; 2] = [\n",
+         static TEXTS: [&str; 3] = [\n",
+        columns[0]
     );
-    for column in &columns[2..] {
+    for column in &columns[1..] {
         writeln!(out, "    {column:?},").unwrap();
     }
     write!(
         out,
-        "];\n\n/// The file names of the French and German packs (content-hashed, so a cached pack always fits).\n\
-         pub static PACKS: [&str; 2] = [{:?}, {:?}];\n\n\
+        "];\n\n/// The file names of the language packs (content-hashed, so a cached pack always fits).\n\
+         pub static PACKS: [&str; 3] = [{:?}, {:?}, {:?}];\n\n\
          /// How many messages the catalog has.\n\
          const ROWS: usize = {};\n",
         packs[0],
         packs[1],
+        packs[2],
         rows.len()
     )
     .unwrap();
-    (out, packs.into_iter().zip(columns.into_iter().skip(2)).collect())
+    (out, packs.into_iter().zip(columns.into_iter().skip(1)).collect())
 }
 
 /// A short content hash for cache-busting file names (FNV-1a).

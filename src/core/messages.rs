@@ -1,7 +1,7 @@
 //! The message catalog: every rule message, action, note, error and UI string in English, French and
 //! German, keyed by a stable message key. Compiled in from `data/messages.tsv` (see `messages_table.rs`).
-//! The page bundle compiles in only the keys and English: it loads French and German on demand as
-//! language packs (`PACKS`) and hands them to [`install`]; until then their text falls back to English.
+//! The page bundle compiles in only the keys: it loads the language it shows as a language pack
+//! (`PACKS`, before its first render and on every switch) and hands it to [`install`].
 
 use serde::{Deserialize, Serialize};
 
@@ -52,14 +52,14 @@ pub struct Message(usize);
 impl Message {
     /// The message key.
     pub fn key(self) -> &'static str {
-        cell(self.0, 0)
+        key_of(self.0)
     }
 
-    /// The text in `lang` (in English while `lang`'s pack is not yet loaded).
+    /// The text in `lang` (in English while `lang`'s pack is not yet loaded; empty before any pack is).
     pub fn text(self, lang: Lang) -> &'static str {
-        match column(lang) {
-            Some(text) => span(text, self.0, 1 + lang.column()),
-            None => span(BUILT_IN[1], self.0, 1),
+        match column(lang).map(|text| (text, lang)).or_else(|| column(Lang::En).map(|text| (text, Lang::En))) {
+            Some((text, shown)) => span(text, self.0, 1 + shown.column()),
+            None => "",
         }
     }
 
@@ -69,8 +69,8 @@ impl Message {
     }
 }
 
-fn cell(row: usize, column: usize) -> &'static str {
-    span(BUILT_IN[column], row, column)
+fn key_of(row: usize) -> &'static str {
+    span(KEYS, row, 0)
 }
 
 /// Separates the cells of a catalog column.
@@ -80,7 +80,7 @@ const SEPARATOR: char = '\u{1f}';
 static STARTS: [std::sync::OnceLock<Vec<u16>>; 4] =
     [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
 
-/// The cell of `row` in catalog column `index`, whose whole text is `text`.
+/// The cell of `row` in catalog column `index` (0 for keys, 1 + the language's column), whose whole text is `text`.
 fn span(text: &'static str, row: usize, index: usize) -> &'static str {
     let starts = STARTS[index].get_or_init(|| {
         // INVARIANT: the generator asserts every column fits u16 offsets.
@@ -92,45 +92,37 @@ fn span(text: &'static str, row: usize, index: usize) -> &'static str {
 }
 
 /// The whole text of `lang`'s column, if it is compiled in or loaded.
-fn column(lang: Lang) -> Option<&'static str> {
-    match lang {
-        Lang::En => Some(BUILT_IN[1]),
-        other => translation(other.column() - 1),
-    }
-}
-
 #[cfg(not(all(target_arch = "wasm32", not(feature = "npm"))))]
-fn translation(index: usize) -> Option<&'static str> {
-    Some(TRANSLATIONS[index])
+fn column(lang: Lang) -> Option<&'static str> {
+    Some(TEXTS[lang.column()])
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
-static LOADED: [std::sync::OnceLock<&'static str>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+static LOADED: [std::sync::OnceLock<&'static str>; 3] = [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
 
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
-fn translation(index: usize) -> Option<&'static str> {
-    LOADED[index].get().copied()
+fn column(lang: Lang) -> Option<&'static str> {
+    LOADED[lang.column()].get().copied()
 }
 
-/// Whether `lang`'s text is at hand (always, except for a pack the page has not loaded yet).
+/// Whether `lang`'s text is at hand (always, except in the page before it has loaded that pack).
 pub fn is_available(lang: Lang) -> bool {
     column(lang).is_some()
 }
 
-/// The file name of `lang`'s pack, for languages that have one (French and German).
-pub fn pack_name(lang: Lang) -> Option<&'static str> {
-    PACKS.get(lang.column().checked_sub(1)?).copied()
+/// The file name of `lang`'s pack, which the page loads.
+pub fn pack_name(lang: Lang) -> &'static str {
+    PACKS[lang.column()]
 }
 
 /// Takes a loaded language pack (the text of `pack_name(lang)`); refuses one that does not fit this
 /// build's catalog, so a stale or damaged file can never misplace a message.
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
 pub fn install(lang: Lang, pack: String) -> bool {
-    let Some(index) = lang.column().checked_sub(1) else { return false };
     if pack.len() > usize::from(u16::MAX) || pack.split(SEPARATOR).count() != ROWS {
         return false;
     }
-    LOADED[index].get_or_init(|| pack.leak());
+    LOADED[lang.column()].get_or_init(|| pack.leak());
     true
 }
 
@@ -144,7 +136,7 @@ pub fn lookup(key: &str) -> Option<Message> {
     let (mut low, mut high) = (0, ROWS);
     while low < high {
         let middle = (low + high) / 2;
-        match cell(middle, 0).cmp(key) {
+        match key_of(middle).cmp(key) {
             std::cmp::Ordering::Less => low = middle + 1,
             std::cmp::Ordering::Greater => high = middle,
             std::cmp::Ordering::Equal => return Some(Message(middle)),

@@ -44,13 +44,14 @@ fn embedded_state(props: &AppProps) -> State {
     state
 }
 
+/// The language a page load starts in: the link's, else the browser's, else English.
+pub fn initial_lang() -> Lang {
+    link::lang_from_address().or_else(link::browser_lang).and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+}
+
 /// The state a page load starts from: the link's query, else the stored one, else a fresh one.
 fn initial_state() -> State {
-    let lang = link::lang_from_address()
-        .or_else(link::browser_lang)
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default();
-    let mut state = State::fresh(&link::today(), lang);
+    let mut state = State::fresh(&link::today(), initial_lang());
     let from_link = link::fields_from_address();
     if !from_link.is_empty() {
         state.fields = from_link;
@@ -76,7 +77,11 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.wanted_lang, move |wanted| {
             if !crate::core::messages::is_available(*wanted) {
                 let wanted = *wanted;
-                crate::web::i18n::load_pack(wanted, move || state.dispatch(Action::SetLang(wanted)));
+                crate::web::i18n::load_pack(wanted, move |loaded| {
+                    if loaded {
+                        state.dispatch(Action::SetLang(wanted));
+                    }
+                });
             }
         });
     }

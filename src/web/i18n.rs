@@ -3,30 +3,28 @@
 use crate::core::messages::{fill, label_key, text, Lang};
 use crate::core::Vocabulary;
 
-/// Loads `lang`'s language pack (the page bundle compiles in only English) and calls `loaded` once it
-/// is installed. A pack that cannot be fetched leaves the page in English.
+/// Loads `lang`'s language pack (the page bundle compiles in no text) and calls `done` with whether it
+/// is now installed.
 #[cfg(not(feature = "npm"))]
-pub fn load_pack(lang: Lang, loaded: impl FnOnce() + 'static) {
+pub fn load_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
     use wasm_bindgen::JsCast;
-    let Some(name) = crate::core::messages::pack_name(lang) else { return };
-    let request = gloo::utils::window().fetch_with_str(&format!("lang/{name}"));
+    let request = gloo::utils::window().fetch_with_str(&format!("lang/{}", crate::core::messages::pack_name(lang)));
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(response) = wasm_bindgen_futures::JsFuture::from(request).await else { return };
-        let Ok(response) = response.dyn_into::<web_sys::Response>() else { return };
-        if !response.ok() {
-            return;
-        }
-        let Ok(text) = response.text() else { return };
-        let Ok(text) = wasm_bindgen_futures::JsFuture::from(text).await else { return };
-        if text.as_string().is_some_and(|pack| crate::core::messages::install(lang, pack)) {
-            loaded();
-        }
+        let text = async {
+            let response = wasm_bindgen_futures::JsFuture::from(request).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
+            let text = wasm_bindgen_futures::JsFuture::from(response.ok().then(|| response.text().ok()).flatten()?).await.ok()?;
+            text.as_string()
+        };
+        let pack = text.await;
+        done(pack.is_some_and(|pack| crate::core::messages::install(lang, pack)));
     });
 }
 
 /// Every language is compiled into the package build: nothing to load.
 #[cfg(feature = "npm")]
-pub fn load_pack(_lang: Lang, _loaded: impl FnOnce() + 'static) {}
+pub fn load_pack(_lang: Lang, done: impl FnOnce(bool) + 'static) {
+    done(true);
+}
 
 /// The text of `key`.
 pub fn t(lang: Lang, key: &str) -> &'static str {

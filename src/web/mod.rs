@@ -11,10 +11,21 @@ pub mod js_api;
 pub mod link;
 pub mod state;
 
-/// Mounts the widget on the page's `#app` element, if the page has one.
+/// Loads the text of the page's language (English if that fails), then mounts the widget on the page's
+/// `#app` element, if the page has one.
 pub fn start() {
-    let document = gloo::utils::document();
-    if let Some(root) = document.get_element_by_id("app") {
+    let lang = app::initial_lang();
+    i18n::load_pack(lang, move |loaded| {
+        if loaded || lang == crate::core::Lang::En {
+            mount();
+        } else {
+            i18n::load_pack(crate::core::Lang::En, |_| mount());
+        }
+    });
+}
+
+fn mount() {
+    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
         yew::Renderer::<app::App>::with_root(root).render();
     }
 }

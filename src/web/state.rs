@@ -23,7 +23,7 @@ pub enum View {
 pub struct State {
     /// The query in flat form: path → text.
     pub fields: Fields,
-    /// The interface language shown: the asked one once its text is at hand, English until then.
+    /// The interface language shown: the asked one once its text is at hand.
     pub lang: Lang,
     /// The language asked for (the link, the switcher, the host); its pack may still be loading.
     pub wanted_lang: Lang,
@@ -51,20 +51,15 @@ pub enum Action {
     Preset(Fields, Option<Lang>),
 }
 
-/// The language to show for `wanted`: itself once its text is at hand, else English.
-fn shown(wanted: Lang) -> Lang {
-    if messages::is_available(wanted) {
-        wanted
-    } else {
-        Lang::En
-    }
-}
 
 impl State {
-    /// Asks for `lang`: shown at once if its text is at hand, else once its pack is loaded.
+    /// Asks for `lang`: shown at once if its text is at hand, else once its pack is loaded (the page
+    /// keeps its current language meanwhile).
     fn set_lang(&mut self, lang: Lang) {
         self.wanted_lang = lang;
-        self.lang = shown(lang);
+        if messages::is_available(lang) {
+            self.lang = lang;
+        }
     }
 
     /// A starting query: a commercial question for today.
@@ -83,7 +78,7 @@ impl State {
         ];
         State {
             fields: fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            lang: shown(lang),
+            lang: if messages::is_available(lang) { lang } else { Lang::En },
             wanted_lang: lang,
             view: View::Answer,
             link_broken: false,

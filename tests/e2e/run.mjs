@@ -92,13 +92,14 @@ await check('keyboard only: Tab to the customer country, type a country, read th
   await context.close();
 });
 
-await check('French and German arrive as language packs: the page answers in the language the link asks for', async () => {
-  for (const [lang, word] of [['fr', 'Autorisé'], ['de', 'Zulässig']]) {
+await check('the text arrives as one language pack: the page answers in the language the link asks for', async () => {
+  for (const [lang, word] of [['en', 'Allowed'], ['fr', 'Autorisé'], ['de', 'Zulässig']]) {
     const { page, context, log } = await open(`/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=${lang}`);
     await page.waitForFunction((w) => document.querySelector('article[aria-labelledby=card-commercial] .verdict')?.textContent.includes(w), word);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     assert.ok(log.requests.some((url) => new RegExp(`/lang/${lang}-[0-9a-f]+\\.txt$`).test(url)), `the ${lang} pack was fetched`);
     assert.match(page.url(), new RegExp(`lang=${lang}`), 'the address keeps the asked language while the pack loads');
+    assert.equal(log.requests.filter((url) => /\/lang\//.test(url)).length, 1, 'one pack, the language shown');
     assert.deepEqual(log.errors, []);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     await context.close();

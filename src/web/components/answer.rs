@@ -1,5 +1,6 @@
 //! The answer: one card per cloud with verdict, portals, actions, the "why" and the notes.
 
+use crate::core::age::SOURCES_END;
 use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
 use crate::core::portals::Portal;
 use crate::core::sources::Citation;
@@ -69,7 +70,7 @@ fn notes_list(notes: &[Note], lang: Lang) -> Html {
     html! {
         <ul class="notes">
             { for notes.iter().map(|n| html! {
-                <li>{ t(lang, n.text.key()) }{ " " }{ citation_link(n.citation, lang) }</li>
+                <li class={(n.id == SOURCES_END).then_some("sources-end")}>{ t(lang, n.text.key()) }{ " " }{ citation_link(n.citation, lang) }</li>
             }) }
         </ul>
     }
