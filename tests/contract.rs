@@ -9,7 +9,7 @@ use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::portals::PORTALS;
 use csp_eligibility::core::rules::RULES;
 use csp_eligibility::core::sources::source;
-use csp_eligibility::core::{catalog, Decision, Lang, Query, QueryError};
+use csp_eligibility::core::{catalog, Decision, Lang, Nearest, Query, QueryError, Timeline};
 use std::path::Path;
 
 fn schema_text<T: schemars::JsonSchema>() -> String {
@@ -25,6 +25,8 @@ fn checked_in_json_schemas_equal_the_types() {
         ("static/schema/decision.schema.json", schema_text::<Decision>()),
         ("static/schema/query-error.schema.json", schema_text::<QueryError>()),
         ("static/schema/catalog.schema.json", schema_text::<Catalog>()),
+        ("static/schema/nearest.schema.json", schema_text::<Nearest>()),
+        ("static/schema/timeline.schema.json", schema_text::<Timeline>()),
     ];
     let mut stale = Vec::new();
     for (path, text) in schemas {
@@ -183,6 +185,8 @@ fn typescript_declarations() -> String {
         serde_json::to_value(schemars::schema_for!(Decision)).expect("schema"),
         serde_json::to_value(schemars::schema_for!(QueryError)).expect("schema"),
         serde_json::to_value(schemars::schema_for!(Catalog)).expect("schema"),
+        serde_json::to_value(schemars::schema_for!(Nearest)).expect("schema"),
+        serde_json::to_value(schemars::schema_for!(Timeline)).expect("schema"),
     ] {
         for (name, definition) in schema.get("definitions").and_then(|d| d.as_object()).cloned().unwrap_or_default() {
             definitions.insert(name, definition);
@@ -209,6 +213,10 @@ fn typescript_declarations() -> String {
     out.push_str(
         "/** Decides a query (object or JSON string): a Decision, or a QueryError listing every problem. */\n\
          export declare function decide(query: Query | string): Decision | QueryError;\n\
+         /** The nearest ways to a yes: up to three proposals per cloud that is not allowed. */\n\
+         export declare function nearest(query: Query | string): Nearest | QueryError;\n\
+         /** Every cloud's verdict over time, interval by interval. */\n\
+         export declare function timeline(query: Query | string): Timeline | QueryError;\n\
          /** Checks a query: null when valid, else a QueryError listing every problem. */\n\
          export declare function validate(query: Query | string): QueryError | null;\n\
          /** The rule catalog, with messages in `lang` ('en', 'fr' or 'de'; English by default). */\n\

@@ -7,7 +7,7 @@
 use csp_eligibility::core::decision::Outcome;
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, parse_query_str, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::{decide, nearest, timeline, parse_query_str, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -132,5 +132,53 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,200}") {
         let _ = parse_query_str(&text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    // Nearest yes: every proposal, applied, really decides `allowed`, and none changes a fact the asker
+    // cannot change (the customer's country, segment, relation and national-cloud status).
+    #[test]
+    fn every_nearest_yes_proposal_really_gives_a_yes(query in query()) {
+        for cloud in nearest(&query).clouds {
+            prop_assert!(cloud.proposals.len() <= 3);
+            for proposal in &cloud.proposals {
+                let mut changed = query.clone();
+                for change in &proposal.changes {
+                    prop_assert!(change.path().starts_with("partner.") || change.path() == "as_of", "{:?}", change);
+                    change.apply(&mut changed);
+                }
+                prop_assert_eq!(&changed.customer, &query.customer);
+                prop_assert_eq!(decide(&changed).cloud(cloud.cloud).verdict, Verdict::Allowed, "{:?}", proposal);
+            }
+        }
+    }
+
+    // The timeline: contiguous intervals covering every day, and any day inside an interval decides its verdict.
+    #[test]
+    fn the_timeline_covers_every_day_and_each_interval_holds_its_verdict(query in query(), pick in 0u32..10_000) {
+        for cloud in timeline(&query).clouds {
+            let intervals = &cloud.intervals;
+            prop_assert!(intervals.first().is_some_and(|i| i.from.is_none()));
+            prop_assert!(intervals.last().is_some_and(|i| i.until.is_none()));
+            for pair in intervals.windows(2) {
+                prop_assert_eq!(pair[0].until, pair[1].from);
+                prop_assert_ne!(pair[0].verdict, pair[1].verdict);
+            }
+            for interval in intervals {
+                let start = interval.from.unwrap_or_else(|| Day::parse("2000-01-01").expect("day"));
+                let end = interval.until.unwrap_or_else(|| Day::parse("2030-12-31").expect("day"));
+                let span = start.days_between(end).max(1);
+                let mut inside = start;
+                for _ in 0..(i64::from(pick) % span) {
+                    inside = inside.next();
+                }
+                let mut on = query.clone();
+                on.as_of = inside;
+                prop_assert_eq!(decide(&on).cloud(cloud.cloud).verdict, interval.verdict, "{} in {:?}", inside, interval);
+            }
+        }
     }
 }

@@ -41,6 +41,11 @@ impl Day {
         Day(self.0.previous_day().unwrap_or(self.0))
     }
 
+    /// How many days lie between two days.
+    pub fn days_between(self, other: Day) -> i64 {
+        i64::from((self.0.to_julian_day() - other.0.to_julian_day()).abs())
+    }
+
     /// The next day, saturating at the end of the calendar.
     pub fn next(self) -> Day {
         Day(self.0.next_day().unwrap_or(self.0))

@@ -134,6 +134,9 @@ pub struct CloudDecision {
     pub portal: &'static Portal,
     /// Where to do the asked task; empty when no task was asked or the task does not apply here.
     pub task_portals: Vec<&'static Portal>,
+    /// The one or two rules that decided the verdict (failed rules for a denial, pending steps for
+    /// needs-action, the rules missing a fact or left unsettled for unknown); empty when allowed.
+    pub deciding: Vec<&'static str>,
     /// Every rule that applied, in table order.
     pub reasons: Vec<Reason>,
     /// What would turn the answer into yes.

@@ -34,6 +34,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         verdict: Verdict::Allowed,
         portal: transact_portal(cloud),
         task_portals: facts.task().map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
+        deciding: Vec::new(),
         reasons: Vec::with_capacity(16),
         actions: Vec::new(),
         missing_facts: Vec::new(),
@@ -78,6 +79,9 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
         decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
     }
     decision.verdict = strongest.verdict();
+    if strongest != Outcome::Pass {
+        decision.deciding = decision.reasons.iter().filter(|reason| reason.outcome == strongest).map(|reason| reason.rule).take(2).collect();
+    }
     decision.actions = if strongest == Outcome::Fail { ways_out } else { steps };
     for note in NOTES.iter().filter(|note| note.clouds.contains(cloud) && note.effective.holds_on(day)) {
         let entry = Note { id: note.id, text: Text(note.message), citation: &note.citation };

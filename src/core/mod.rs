@@ -3,6 +3,7 @@
 
 pub mod age;
 pub mod catalog;
+pub mod change_days;
 pub mod day;
 pub mod decision;
 pub mod engine;
@@ -11,6 +12,7 @@ pub mod jurisdictions;
 pub mod flat;
 pub mod markets;
 pub mod messages;
+pub mod nearest;
 pub mod notes;
 pub mod parse;
 pub mod portals;
@@ -19,6 +21,7 @@ pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sources;
+pub mod timeline;
 pub mod vocabulary;
 
 pub use catalog::{catalog, Catalog, CatalogEntry};
@@ -26,6 +29,8 @@ pub use day::Day;
 pub use decision::{CloudDecision, Decision, Outcome, Verdict};
 pub use engine::{decide, RULESET_VERSION};
 pub use markets::CountryCode;
+pub use nearest::{nearest, Nearest};
+pub use timeline::{timeline, Timeline};
 pub use messages::Lang;
 pub use parse::{parse_query, parse_query_str, Problem, QueryError};
 pub use query::{Customer, Fact, Partner, Query, API_VERSION};

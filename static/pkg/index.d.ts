@@ -55,6 +55,18 @@ export type Catalog = {
   sources: Array<Source>;
 };
 
+/** The nearest ways to a yes for every cloud. */
+export type Nearest = {
+  /** One entry per cloud, in the order of [`Cloud`]. */
+  clouds: Array<CloudNearest>;
+};
+
+/** Every cloud's verdict over time for a query (its `as_of` is ignored). */
+export type Timeline = {
+  /** One timeline per cloud, in the order of [`Cloud`]. */
+  clouds: Array<CloudTimeline>;
+};
+
 /** Something the partner can do to turn the answer into yes. */
 export type Action = {
   message: string;
@@ -85,6 +97,45 @@ export type CatalogEntry = {
   source_date: Day;
 };
 
+/** One change to a fact the asker controls. */
+export type Change = ({
+  change: "partner_id";
+} | {
+  change: "sign_mpa";
+} | {
+  change: "onboard";
+  /** The program. */
+  program: Program;
+} | {
+  change: "us_gov_validation";
+} | {
+  change: "role";
+  /** The role. */
+  role: Role;
+} | {
+  change: "european_account";
+} | {
+  change: "european_tenant";
+  /** The tenant's country. */
+  country: CountryCode;
+} | {
+  change: "european_tenant_active";
+} | {
+  change: "provider_country";
+  /** The provider's country. */
+  country: CountryCode;
+} | {
+  change: "partner_country";
+  /** The country. */
+  country: CountryCode;
+  /** Its CSP region on the as-of day, if it is a market. */
+  region?: (Region | null);
+} | {
+  change: "as_of";
+  /** The day. */
+  day: Day;
+});
+
 /** `document#section`: a document of the catalog's `sources` and one of its section anchors. */
 export type Citation = string;
 
@@ -99,6 +150,8 @@ export type CloudDecision = {
   cautions: Array<Note>;
   /** The cloud. */
   cloud: Cloud;
+  /** The one or two rules that decided the verdict (failed rules for a denial, pending steps for needs-action, the rules missing a fact or left unsettled for unknown); empty when allowed. */
+  deciding: Array<string>;
   /** Facts the query left out that a rule needs. */
   missing_facts: Array<Fact>;
   /** Standing facts about this cloud. */
@@ -113,6 +166,24 @@ export type CloudDecision = {
   task_portals: Array<Portal>;
   /** Allowed, denied, needs action or unknown. */
   verdict: Verdict;
+};
+
+/** The nearest ways to a yes for one cloud. */
+export type CloudNearest = {
+  /** The cloud. */
+  cloud: Cloud;
+  /** Up to three proposals, least effort first; empty when the cloud is already allowed, or when no change the asker controls makes it allowed. */
+  proposals: Array<Proposal>;
+  /** Its verdict for the query as asked. */
+  verdict: Verdict;
+};
+
+/** One cloud's verdict over time. */
+export type CloudTimeline = {
+  /** The cloud. */
+  cloud: Cloud;
+  /** Contiguous spans covering every day, oldest first; neighbours have different verdicts. */
+  intervals: Array<Interval>;
 };
 
 export type Clouds = Array<Cloud>;
@@ -149,6 +220,18 @@ export type EntryKind = ("rule" | "caution" | "note");
 
 /** A fact a rule needs, named by its JSON path. */
 export type Fact = ("partner.has_partner_id" | "partner.mpa_signed" | "partner.provider_country" | "partner.programs" | "partner.us_gov_validated" | "partner.role" | "customer.national_cloud_customer" | "partner.european_account" | "partner.european_tenant_country" | "partner.european_tenant_active");
+
+/** A span of days with one verdict. */
+export type Interval = {
+  /** The rules whose outcome changed on `from` (empty for the first span). */
+  changed_by: Array<string>;
+  /** First day; absent for the span before the earliest change in the tables. */
+  from?: (Day | null);
+  /** First day after the span; absent when the span is open-ended. */
+  until?: (Day | null);
+  /** The verdict throughout the span. */
+  verdict: Verdict;
+};
 
 /** A caution or standing note: true and worth knowing, but not a condition. */
 export type Note = {
@@ -219,6 +302,14 @@ export type Problem = {
 /** A CSP program a partner onboards to separately. */
 export type Program = ("commercial" | "us_government" | "germany" | "vianet_21");
 
+/** A set of changes that makes a cloud `allowed`. */
+export type Proposal = {
+  /** The changes, one or two. */
+  changes: Array<Change>;
+  /** Their summed effort (lower first). */
+  effort: number;
+};
+
 /** One rule applied to the query. */
 export type Reason = {
   /** Where the rule comes from. */
@@ -230,6 +321,9 @@ export type Reason = {
   /** Rule identifier. */
   rule: string;
 };
+
+/** A CSP region: the territory a partner's CSP tenant may sell in. */
+export type Region = ("africa" | "asia_pacific" | "australia" | "brazil" | "canada" | "china" | "europe" | "india" | "japan" | "korea" | "latin_america_caribbean" | "middle_east_central_eastern_europe" | "new_zealand" | "russia" | "taiwan" | "united_states");
 
 /** What the customer is to the selling partner, seen from the seller's side. */
 export type Relation = ("unrelated" | "self" | "own_customer_tenant" | "affiliate" | "other_csp_partner" | "other_partner_customer_tenant" | "own_provider" | "own_indirect_reseller");
@@ -272,6 +366,10 @@ export type Verdict = ("allowed" | "denied" | "needs_action" | "unknown");
 
 /** Decides a query (object or JSON string): a Decision, or a QueryError listing every problem. */
 export declare function decide(query: Query | string): Decision | QueryError;
+/** The nearest ways to a yes: up to three proposals per cloud that is not allowed. */
+export declare function nearest(query: Query | string): Nearest | QueryError;
+/** Every cloud's verdict over time, interval by interval. */
+export declare function timeline(query: Query | string): Timeline | QueryError;
 /** Checks a query: null when valid, else a QueryError listing every problem. */
 export declare function validate(query: Query | string): QueryError | null;
 /** The rule catalog, with messages in `lang` ('en', 'fr' or 'de'; English by default). */

@@ -15,6 +15,16 @@ export function decide(query) {
   return wasm.decide(query);
 }
 
+/** The nearest ways to a yes (up to three per cloud not allowed), or a QueryError. */
+export function nearest(query) {
+  return wasm.nearest(query);
+}
+
+/** Every cloud's verdict over time, interval by interval, or a QueryError. */
+export function timeline(query) {
+  return wasm.timeline(query);
+}
+
 /** Checks a query: null when valid, else a QueryError listing every problem. */
 export function validate(query) {
   return wasm.validate(query);
