@@ -248,6 +248,51 @@ async fn an_answer_after_the_newest_source_says_later_changes_are_not_included()
     unmount(app);
 }
 
+// Issue "an answer you can act on": the deciding rule on the card face, a nearest-yes click that flips the
+// card (004 MPA section: sign the MPA), and the timeline's change point (MPA required from 2020-02-01).
+#[wasm_bindgen_test]
+async fn a_card_shows_its_deciding_rule_a_way_to_yes_and_when_it_changed() {
+    let app = mount(FULL).await;
+    choose(&app.1, "partner-mpa_signed", "false").await;
+    let card = "article[aria-labelledby=card-commercial]";
+    assert_eq!(verdict(&app.1, "commercial"), "!Needs action");
+    assert!(text(&app.1, &format!("{card} .deciding")).contains("CSP-MPA-SIGNED"));
+    assert!(text(&app.1, "#announcer").contains("Commercial CSP: Needs action. From 2020-02-01"), "{}", text(&app.1, "#announcer"));
+    let timeline = text(&app.1, &format!("{card} .timeline"));
+    assert!(timeline.contains("Allowed until 2020-01-31") && timeline.contains("Needs action from 2020-02-01"), "{timeline}");
+    let first_proposal = find(&app.1, &format!("{card} .nearest button"));
+    assert!(first_proposal.text_content().unwrap_or_default().contains("signed the Microsoft Partner Agreement"));
+    click(&app.1, &format!("{card} .nearest button")).await;
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    let mpa: HtmlSelectElement = find(&app.1, "#partner-mpa_signed").dyn_into().expect("select");
+    assert_eq!(mpa.value(), "true", "the proposal applied to the form");
+    // A denial with no way out says so.
+    choose(&app.1, "customer-relation", "affiliate").await;
+    assert!(text(&app.1, &format!("{card} .nearest")).contains("No change you control makes this allowed."));
+    unmount(app);
+}
+
+fn api(function: fn(wasm_bindgen::JsValue) -> wasm_bindgen::JsValue, query: &str) -> String {
+    let answer = function(wasm_bindgen::JsValue::from_str(query));
+    js_sys::JSON::stringify(&answer).map(String::from).unwrap_or_default()
+}
+
+// The seed scenarios through the JS API: Germany 2018 → 2021, American Samoa 2023, a US Government
+// partner that must onboard and be validated, a reseller whose provider is in another region.
+#[wasm_bindgen_test]
+fn timeline_and_nearest_through_the_js_api_follow_the_seed_scenarios() {
+    use csp_eligibility::web::js_api::{nearest, timeline};
+    let germany = api(timeline, r#"{"api_version":1,"as_of":"2018-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["germany"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated","national_cloud_customer":"new"}}"#);
+    assert!(germany.contains(r#"{"from":"2018-08-31","verdict":"denied","changed_by":["GER-NO-NEW-CUSTOMERS"]}"#), "{germany}");
+    let samoa = api(timeline, r#"{"api_version":1,"as_of":"2022-01-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"]},"customer":{"country":"AS","segment":"commercial","relation":"unrelated"}}"#);
+    assert!(samoa.contains(r#"{"from":"2023-10-12","verdict":"allowed","changed_by":["COM-SAME-REGION-CUSTOMER"]}"#), "{samoa}");
+    let usg = api(nearest, r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"],"us_gov_validated":false},"customer":{"country":"US","segment":"us_state","relation":"unrelated"}}"#);
+    assert!(usg.contains(r#"{"changes":[{"change":"onboard","program":"us_government"},{"change":"us_gov_validation"}]"#), "{usg}");
+    let reseller = api(nearest, r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"US","model":"indirect_reseller","has_partner_id":true,"mpa_signed":true,"provider_country":"GB","programs":["commercial"]},"customer":{"country":"US","segment":"commercial","relation":"unrelated"}}"#);
+    assert!(reseller.contains(r#"{"changes":[{"change":"provider_country","country":"US"}]"#), "{reseller}");
+    assert!(api(nearest, "{}").contains("problems"), "bad input is a QueryError");
+}
+
 // Reference (national clouds overview): 21Vianet needs its own enrollment.
 #[wasm_bindgen_test]
 async fn vianet_needs_its_own_enrollment() {

@@ -213,18 +213,27 @@ pub fn nearest(query: &Query) -> Nearest {
         allowed
     };
     let singles: Vec<[bool; 4]> = candidates.iter().map(|change| allowed_with(&[*change])).collect();
-    let mut found: Vec<Vec<(Vec<Change>, i64)>> = vec![Vec::new(); Cloud::ALL_CONST.len()];
-    let distance = |changes: &[Change]| {
-        changes.iter().map(|change| if let Change::AsOf { day } = change { day.days_between(query.as_of) } else { 0 }).sum::<i64>()
+    // Per cloud, the proposals kept in ranking order (by insertion: the page links no sort routine):
+    // fewer changes, then less effort, then a nearer day.
+    let mut found: Vec<Vec<(Vec<Change>, (usize, u8, i64))>> = vec![Vec::new(); Cloud::ALL_CONST.len()];
+    let rank = |changes: &[Change]| {
+        let distance = changes.iter().map(|change| if let Change::AsOf { day } = change { day.days_between(query.as_of) } else { 0 }).sum::<i64>();
+        (changes.len(), changes.iter().map(|change| change.effort()).sum::<u8>(), distance)
+    };
+    let mut keep = |cloud: usize, changes: Vec<Change>| {
+        let key = rank(&changes);
+        let list: &mut Vec<(Vec<Change>, (usize, u8, i64))> = &mut found[cloud];
+        let at = list.partition_point(|(_, other)| *other <= key);
+        list.insert(at, (changes, key));
     };
     for (index, change) in candidates.iter().enumerate() {
         for (cloud, allowed) in singles[index].iter().enumerate() {
             if *allowed {
-                found[cloud].push((vec![*change], distance(&[*change])));
+                keep(cloud, vec![*change]);
             }
         }
     }
-    let open: Vec<usize> = (0..found.len()).filter(|&cloud| asked.clouds[cloud].verdict != Verdict::Allowed).collect();
+    let open: Vec<usize> = (0..Cloud::ALL_CONST.len()).filter(|&cloud| asked.clouds[cloud].verdict != Verdict::Allowed).collect();
     for first in 0..candidates.len() {
         for second in first + 1..candidates.len() {
             let pair = [candidates[first], candidates[second]];
@@ -235,21 +244,19 @@ pub fn nearest(query: &Query) -> Nearest {
             }
             let allowed = allowed_with(&pair);
             for cloud in wanted.into_iter().filter(|&cloud| allowed[cloud]) {
-                found[cloud].push((pair.to_vec(), distance(&pair)));
+                keep(cloud, pair.to_vec());
             }
         }
     }
     let clouds = Cloud::ALL_CONST
         .iter()
         .zip(found)
-        .map(|(&cloud, mut options)| {
+        .map(|(&cloud, options)| {
             let verdict = asked.cloud(cloud).verdict;
-            let effort = |changes: &[Change]| changes.iter().map(|change| change.effort()).sum::<u8>();
-            options.sort_by_key(|(changes, distance)| (changes.len(), effort(changes), *distance));
             let proposals = if verdict == Verdict::Allowed {
                 Vec::new()
             } else {
-                options.into_iter().take(SHOWN).map(|(changes, _)| Proposal { effort: effort(&changes), changes }).collect()
+                options.into_iter().take(SHOWN).map(|(changes, (_, effort, _))| Proposal { effort, changes }).collect()
             };
             CloudNearest { cloud, verdict, proposals }
         })

@@ -5,7 +5,7 @@
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
 use crate::core::age::documents_up_to;
-use crate::core::{Lang, RULESET_VERSION};
+use crate::core::{nearest, timeline, Lang, RULESET_VERSION};
 use crate::web::components::answer::{summary, CloudCard};
 use crate::web::components::catalog_view::CatalogView;
 use crate::web::components::form::QueryForm;
@@ -70,6 +70,19 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     let outcome: std::rc::Rc<Result<Decision, Vec<Problem>>> =
         use_memo(state.fields.clone(), |_| state.outcome().map_err(|error| error.problems));
+    // The nearest ways to a yes and the verdicts over time, for the cards of the element (the package
+    // build); the page bundle leaves them out, as their views do not fit its download budget.
+    let explained = use_memo(state.fields.clone(), |_| {
+        if cfg!(feature = "npm") {
+            state.query().ok().map(|query| (nearest(&query), timeline(&query)))
+        } else {
+            None
+        }
+    });
+    let on_apply = {
+        let state = state.clone();
+        Callback::from(move |changes| state.dispatch(Action::Apply(changes)))
+    };
 
     // A language whose text is not compiled in is loaded, then shown.
     {
@@ -154,9 +167,9 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Restore(State::fresh(&link::today(), Lang::En).fields, false)))
     };
-    let announcement = match &*outcome {
-        Ok(decision) => summary(decision, lang),
-        Err(_) => t(lang, "ui.fix_errors").to_string(),
+    let (announcement, printed) = match &*outcome {
+        Ok(decision) => (summary(decision, lang, true), summary(decision, lang, false)),
+        Err(_) => (t(lang, "ui.fix_errors").to_string(), t(lang, "ui.fix_errors").to_string()),
     };
     let problems = match &*outcome {
         Ok(_) => Vec::new(),
@@ -172,7 +185,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <div class="print-only print-header">
                 <p>{ tf(lang, "ui.printed_on", &link::today()) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &documents_up_to().to_string()) }</p>
-                <p>{ announcement.clone() }</p>
+                <p>{ printed }</p>
             </div>
             if state.link_broken {
                 <p class="banner error" role="alert">{ t(lang, "ui.link_error") }</p>
@@ -190,9 +203,15 @@ pub fn app(props: &AppProps) -> Html {
                         { match &*outcome {
                             Ok(decision) => html! {
                                 <div class="cards">
-                                    { for decision.clouds.iter().map(|c| html! {
-                                        <CloudCard decision={c.clone()} task_asked={decision.task.is_some()}
-                                            requested={decision.requested_cloud == Some(c.cloud)} {lang} on_show_rule={on_show_rule.clone()} />
+                                    { for decision.clouds.iter().map(|c| {
+                                        let (proposals, intervals) = explained.as_ref().as_ref().map(|(nearest, timeline)| {
+                                            (nearest.clouds[c.cloud as usize].proposals.clone(), timeline.clouds[c.cloud as usize].intervals.clone())
+                                        }).unwrap_or_default();
+                                        html! {
+                                            <CloudCard decision={c.clone()} task_asked={decision.task.is_some()}
+                                                requested={decision.requested_cloud == Some(c.cloud)} {lang} on_show_rule={on_show_rule.clone()}
+                                                {proposals} timeline={intervals} on_apply={on_apply.clone()} />
+                                        }
                                     }) }
                                 </div>
                             },

@@ -3,6 +3,7 @@
 
 use crate::core::decision::Decision;
 use crate::core::flat::Fields;
+use crate::core::nearest::Change;
 use crate::core::messages;
 use crate::core::parse::{parse_query, QueryError};
 use crate::core::{decide, Lang, PartnerModel, Program, Relation, Vocabulary};
@@ -47,6 +48,8 @@ pub enum Action {
     ShowAnswer,
     /// Replace the whole query (from a link, history or storage).
     Restore(Fields, bool),
+    /// Apply a nearest-yes proposal's changes to the query.
+    Apply(Vec<Change>),
     /// Apply a host element's presets: these fields and, if given, the language.
     Preset(Fields, Option<Lang>),
 }
@@ -95,6 +98,34 @@ impl State {
         self.get("partner.programs").unwrap_or_default().split(',').filter_map(Program::from_id).collect()
     }
 
+    /// Adds or removes a program from `partner.programs`, keeping the programs' order.
+    fn toggle_program(&mut self, program: Program, on: bool) {
+        let mut programs = self.programs();
+        programs.retain(|p| *p != program);
+        if on {
+            programs.push(program);
+        }
+        let ordered: Vec<&str> = Program::ALL.iter().filter(|p| programs.contains(p)).map(|p| p.id()).collect();
+        self.fields.set("partner.programs", ordered.join(","));
+    }
+
+    /// Makes one nearest-yes change to the fields (field by field: the page carries no JSON serialiser).
+    fn apply(&mut self, change: Change) {
+        let text = match change {
+            Change::Onboard { program } => return self.toggle_program(program, true),
+            Change::PartnerId | Change::SignMpa | Change::UsGovValidation | Change::EuropeanAccount | Change::EuropeanTenantActive => "true".to_string(),
+            Change::Role { role } => role.id().to_string(),
+            Change::EuropeanTenant { country } | Change::ProviderCountry { country } | Change::PartnerCountry { country, .. } => country.to_string(),
+            Change::AsOf { day } => day.to_string(),
+        };
+        self.fields.set(change.path(), text);
+    }
+
+    /// The query the current fields stand for, or every problem with them.
+    pub fn query(&self) -> Result<crate::core::Query, QueryError> {
+        parse_query(&self.fields.to_value())
+    }
+
     /// The decision for the current fields, or every problem with them.
     pub fn outcome(&self) -> Result<Decision, QueryError> {
         parse_query(&self.fields.to_value()).map(|query| decide(&query))
@@ -127,15 +158,7 @@ impl Reducible for State {
                     }
                 }
             }
-            Action::ToggleProgram(program, on) => {
-                let mut programs = self.programs();
-                programs.retain(|p| *p != program);
-                if on {
-                    programs.push(program);
-                }
-                let ordered: Vec<&str> = Program::ALL.iter().filter(|p| programs.contains(p)).map(|p| p.id()).collect();
-                next.fields.set("partner.programs", ordered.join(","));
-            }
+            Action::ToggleProgram(program, on) => next.toggle_program(program, on),
             Action::SetLang(lang) => next.set_lang(lang),
             Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
             Action::ShowAnswer => next.view = View::Answer,
@@ -143,6 +166,11 @@ impl Reducible for State {
                 next.fields.extend(fields);
                 if let Some(lang) = lang {
                     next.set_lang(lang);
+                }
+            }
+            Action::Apply(changes) => {
+                for change in changes {
+                    next.apply(change);
                 }
             }
             Action::Restore(fields, broken) => {

@@ -223,6 +223,19 @@ await check('Node: bad input gives a structured error and the next call still wo
   assert.ok(pkg.catalog('fr').entries.length > 30);
 });
 
+await check('Node: nearest yes and the timeline through the package, in the shapes the declarations give', async () => {
+  const pkg = await import(`${root}pkg/index.js`);
+  const unsigned = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'direct_bill', has_partner_id: true, mpa_signed: false, programs: ['commercial'] }, customer: { country: 'FR', segment: 'commercial', relation: 'unrelated' } };
+  const nearest = pkg.nearest(unsigned);
+  assert.deepEqual(nearest.clouds[0].proposals[0].changes, [{ change: 'sign_mpa' }]);
+  const applied = pkg.decide({ ...unsigned, partner: { ...unsigned.partner, mpa_signed: true } });
+  assert.equal(applied.clouds[0].verdict, 'allowed', 'the proposal, applied, is a yes');
+  const commercial = pkg.timeline(unsigned).clouds[0].intervals;
+  assert.deepEqual(commercial.map((i) => [i.from ?? null, i.verdict]), [[null, 'allowed'], ['2020-02-01', 'needs_action']]);
+  assert.deepEqual(pkg.decide(unsigned).clouds[0].deciding, ['CSP-MPA-SIGNED']);
+  assert.ok(Array.isArray(pkg.timeline('{').problems), 'bad input is a QueryError');
+});
+
 await browser.close();
 const failed = results.filter(([, outcome]) => outcome !== 'ok');
 console.log(`${results.length - failed.length} passed, ${failed.length} failed`);

@@ -2,9 +2,12 @@
 
 use crate::core::age::SOURCES_END;
 use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
+use crate::core::nearest::{Change, Proposal};
 use crate::core::portals::Portal;
+use crate::core::timeline::Interval;
 use crate::core::sources::Citation;
 use crate::core::{Lang, Vocabulary};
+use super::explain::{deciding_view, nearest_view, timeline_view};
 use crate::web::i18n::{label, labelled, t};
 use yew::prelude::*;
 
@@ -27,12 +30,21 @@ fn outcome_look(outcome: Outcome) -> (&'static str, &'static str) {
     }
 }
 
-/// One sentence per cloud, for the live region and the print summary.
-pub fn summary(decision: &Decision, lang: Lang) -> String {
+/// One sentence per cloud with its deciding rule: in full for the live region, as its ID for the print
+/// header (the printed cards carry the full sentence).
+pub fn summary(decision: &Decision, lang: Lang, full: bool) -> String {
     decision
         .clouds
         .iter()
-        .map(|c| format!("{}{}.", labelled(lang, t(lang, &format!("cloud.{}", c.cloud.id()))), t(lang, verdict_look(c.verdict).1)))
+        .map(|c| {
+            let deciding = c.deciding.first().and_then(|id| c.reasons.iter().find(|r| r.rule == *id));
+            let reason = match deciding {
+                Some(r) if full => format!(" {} ({})", t(lang, r.text.key()), r.rule),
+                Some(r) => format!(" ({})", r.rule),
+                None => String::new(),
+            };
+            format!("{}{}.{reason}", labelled(lang, t(lang, &format!("cloud.{}", c.cloud.id()))), t(lang, verdict_look(c.verdict).1))
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -89,6 +101,12 @@ pub struct CloudCardProps {
     pub lang: Lang,
     /// Called with a rule id to show it in the catalog.
     pub on_show_rule: Callback<String>,
+    /// The nearest ways to a yes for this cloud.
+    pub proposals: Vec<Proposal>,
+    /// The verdict over time.
+    pub timeline: Vec<Interval>,
+    /// Called with a proposal's changes to apply them to the form.
+    pub on_apply: Callback<Vec<Change>>,
 }
 
 /// The card of one cloud.
@@ -106,6 +124,7 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                 </h3>
                 <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</p>
             </header>
+            { deciding_view(d, lang, &props.on_show_rule) }
             <p><strong>{ labelled(lang, t(lang, "ui.portal")) }</strong>{ portal_view(d.portal, lang) }</p>
             if props.task_asked {
                 <p><strong>{ labelled(lang, t(lang, "ui.task_portals")) }</strong>
@@ -128,12 +147,14 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                     <ul>{ for d.actions.iter().map(|a| html! { <li>{ t(lang, a.text.key()) }</li> }) }</ul>
                 </section>
             }
+            { nearest_view(d.verdict, &props.proposals, lang, &props.on_apply) }
             if !d.cautions.is_empty() {
                 <section class="cautions">
                     <h4>{ t(lang, "ui.cautions") }</h4>
                     { notes_list(&d.cautions, lang) }
                 </section>
             }
+            { timeline_view(&props.timeline, lang) }
             <details class="why">
                 <summary>{ t(lang, "ui.why") }</summary>
                 <ul class="reasons">
