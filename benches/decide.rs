@@ -4,7 +4,7 @@
 use criterion::{black_box, Criterion};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, parse_query_str, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
+use csp_eligibility::core::{decide, nearest, parse_query_str, timeline, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
 use std::time::Instant;
 
 const QUERIES: [(&str, &str); 3] = [
@@ -17,6 +17,15 @@ fn criterion_benches(c: &mut Criterion) {
     for (name, text) in QUERIES {
         let query = parse_query_str(text).expect("benchmark query is valid");
         c.bench_function(&format!("decide/{name}"), |b| b.iter(|| decide(black_box(&query))));
+    }
+    // Nearest yes and the timeline on a needs-action query (an unsigned MPA in 2021) and a denial.
+    for (name, text) in [(
+        "mpa_unsigned_2021",
+        r#"{"api_version":1,"as_of":"2021-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":false,"programs":["commercial"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated"}}"#,
+    ), QUERIES[2]] {
+        let query = parse_query_str(text).expect("benchmark query is valid");
+        c.bench_function(&format!("nearest/{name}"), |b| b.iter(|| nearest(black_box(&query))));
+        c.bench_function(&format!("timeline/{name}"), |b| b.iter(|| timeline(black_box(&query))));
     }
     let (_, text) = QUERIES[0];
     c.bench_function("parse_and_decide/reseller_fr_de_2024", |b| b.iter(|| parse_query_str(black_box(text)).map(|query| decide(&query))));

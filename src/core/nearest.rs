@@ -131,8 +131,8 @@ pub struct CloudNearest {
     pub cloud: Cloud,
     /// Its verdict for the query as asked.
     pub verdict: Verdict,
-    /// Up to three proposals, least effort first; empty when the cloud is already allowed, or when no
-    /// change the asker controls makes it allowed.
+    /// Up to three proposals, least effort first (at most one of them another day, the nearest); empty
+    /// when the cloud is already allowed, or when no change the asker controls makes it allowed.
     pub proposals: Vec<Proposal>,
 }
 
@@ -256,7 +256,19 @@ pub fn nearest(query: &Query) -> Nearest {
             let proposals = if verdict == Verdict::Allowed {
                 Vec::new()
             } else {
-                options.into_iter().take(SHOWN).map(|(changes, (_, effort, _))| Proposal { effort, changes }).collect()
+                // Another day is a fact about time, not an effort: show only the nearest such day.
+                let mut dated = false;
+                options
+                    .into_iter()
+                    .filter(|(changes, _)| {
+                        let has_day = changes.iter().any(|change| matches!(change, Change::AsOf { .. }));
+                        let shown = !(has_day && dated);
+                        dated |= has_day;
+                        shown
+                    })
+                    .take(SHOWN)
+                    .map(|(changes, (_, effort, _))| Proposal { effort, changes })
+                    .collect()
             };
             CloudNearest { cloud, verdict, proposals }
         })

@@ -172,7 +172,7 @@ export type CloudDecision = {
 export type CloudNearest = {
   /** The cloud. */
   cloud: Cloud;
-  /** Up to three proposals, least effort first; empty when the cloud is already allowed, or when no change the asker controls makes it allowed. */
+  /** Up to three proposals, least effort first (at most one of them another day, the nearest); empty when the cloud is already allowed, or when no change the asker controls makes it allowed. */
   proposals: Array<Proposal>;
   /** Its verdict for the query as asked. */
   verdict: Verdict;
