@@ -293,6 +293,20 @@ fn timeline_and_nearest_through_the_js_api_follow_the_seed_scenarios() {
     assert!(api(nearest, "{}").contains("problems"), "bad input is a QueryError");
 }
 
+// A hand-made or partial link is no dead end: what it leaves out gets today's starting values, the
+// contract version is the page's own, and the answer shows at once.
+#[wasm_bindgen_test]
+async fn a_partial_link_answers_with_defaults_for_what_it_leaves_out() {
+    for link in ["partner.country=DE&customer.country=AT", "api_version=2&partner.country=DE&customer.country=AT&lang=en"] {
+        let app = mount(link).await;
+        let country: HtmlSelectElement = find(&app.1, "#partner-country").dyn_into().expect("select");
+        assert_eq!(country.value(), "DE", "{link}");
+        assert!(app.1.query_selector("article[aria-labelledby=card-commercial]").ok().flatten().is_some(), "an answer for {link}");
+        assert!(app.1.query_selector(".banner").ok().flatten().is_none(), "no broken-link banner for {link}");
+        unmount(app);
+    }
+}
+
 // Reference (national clouds overview): 21Vianet needs its own enrollment.
 #[wasm_bindgen_test]
 async fn vianet_needs_its_own_enrollment() {

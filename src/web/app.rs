@@ -54,7 +54,7 @@ fn initial_state() -> State {
     let mut state = State::fresh(&link::today(), initial_lang());
     let from_link = link::fields_from_address();
     if !from_link.is_empty() {
-        state.fields = from_link;
+        state.fields = State::completed(from_link, &link::today());
         state.link_broken = state.outcome().is_err();
     } else if let Some(stored) = link::stored_fields() {
         state.fields = stored;
@@ -115,7 +115,7 @@ pub fn app(props: &AppProps) -> Html {
                 link::on_address_change(move || {
                     let fields = link::fields_from_address();
                     if !fields.is_empty() {
-                        state.dispatch(Action::Restore(fields, false));
+                        state.dispatch(Action::Restore(State::completed(fields, &link::today()), false));
                     }
                 })
             });

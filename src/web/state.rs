@@ -88,6 +88,21 @@ impl State {
         }
     }
 
+    /// A link's fields made answerable: the contract version this page speaks, and today's starting
+    /// values for the required fields the link leaves out (optional facts stay unstated, as the link has them).
+    pub fn completed(link: Fields, today: &str) -> Fields {
+        const REQUIRED: [&str; 6] = ["as_of", "partner.country", "partner.model", "customer.country", "customer.segment", "customer.relation"];
+        let mut fields = link;
+        let fresh = State::fresh(today, Lang::En).fields;
+        for path in REQUIRED {
+            if fields.get(path).is_none() {
+                fields.set(path, fresh.get(path).unwrap_or_default().to_string());
+            }
+        }
+        fields.set("api_version", crate::core::API_VERSION.to_string());
+        fields
+    }
+
     /// The value of a field.
     pub fn get(&self, path: &str) -> Option<&str> {
         self.fields.get(path)
