@@ -106,3 +106,25 @@ fn no_proposal_when_no_change_the_asker_controls_helps() {
     assert!(proposals(&q, Cloud::Commercial).is_empty());
     assert!(nearest(&query(|_| {})).clouds[0].proposals.is_empty(), "an allowed cloud needs no proposal");
 }
+
+// 001#you-already-have-a-csp-account: a tenant outside a European region; the nearest yes selects one in
+// the partner's country, proposed once.
+#[test]
+fn a_migration_to_a_tenant_outside_europe_is_shown_a_european_tenant_once() {
+    use csp_eligibility::core::{Role, Task};
+    let q = germany_query(|q| {
+        q.as_of = csp_eligibility::core::Day::parse("2021-03-01").expect("day");
+        q.partner.country = country("DE");
+        q.customer.country = country("DE");
+        q.customer.national_cloud_customer = None;
+        q.task = Some(Task::MigrateGermanyCustomer);
+        q.partner.role = Some(Role::GlobalAdmin);
+        q.partner.mpa_signed = Some(true);
+        q.partner.european_account = Some(true);
+        q.partner.european_tenant_country = Some(country("US"));
+        q.partner.european_tenant_active = Some(true);
+    });
+    let found = proposals(&q, Cloud::Germany);
+    assert_eq!(found[0], [Change::EuropeanTenant { country: country("DE") }]);
+    assert_eq!(found.iter().filter(|p| **p == found[0]).count(), 1, "{found:?}");
+}

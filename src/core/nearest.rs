@@ -175,8 +175,9 @@ fn candidates(query: &Query) -> Vec<Change> {
     }
     // A tenant, a provider or an account where the partner or the customer already is.
     for country in [partner.country, query.customer.country] {
-        if partner.european_tenant_country != Some(country) && region_on(country, query.as_of) == Some(Region::Europe) {
-            changes.push(Change::EuropeanTenant { country });
+        let change = Change::EuropeanTenant { country };
+        if partner.european_tenant_country != Some(country) && region_on(country, query.as_of) == Some(Region::Europe) && !changes.contains(&change) {
+            changes.push(change);
         }
     }
     if partner.model == PartnerModel::IndirectReseller && partner.provider_country != Some(partner.country) {
