@@ -15,7 +15,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use csp_eligibility::core::decision::Outcome;
-use csp_eligibility::core::{jurisdictions, markets};
+use csp_eligibility::core::change_days::verdict_change_days;
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::{RULES, VERSIONS};
 use csp_eligibility::core::vocabulary::CustomerStatus;
@@ -30,11 +30,8 @@ fn code(text: &str) -> CountryCode {
 
 /// One day inside every interval between the effective dates of rules, notes and market rows.
 fn interval_days() -> Vec<Day> {
-    let mut bounds: Vec<Day> = markets::change_days()
-        .chain(jurisdictions::change_days())
-        .chain(RULES.iter().flat_map(|r| r.effective.from.into_iter().chain(r.effective.until)))
-        .chain(NOTES.iter().flat_map(|n| n.effective.from.into_iter().chain(n.effective.until)))
-        .collect();
+    let mut bounds: Vec<Day> =
+        verdict_change_days().into_iter().chain(NOTES.iter().flat_map(|n| n.effective.from.into_iter().chain(n.effective.until))).collect();
     bounds.sort();
     bounds.dedup();
     let mut days = vec![bounds[0].previous()];

@@ -14,7 +14,7 @@ pub const SOURCES_END: &str = "NOTE-SOURCES-END";
 
 /// The day of the newest document the ruleset rests on.
 pub fn documents_up_to() -> Day {
-    SOURCES.iter().map(|source| source.version_date).max().unwrap_or_else(|| Day::parse("1970-01-01").expect("a day"))
+    SOURCES.iter().map(|source| source.version_date).fold(SOURCES[0].version_date, Day::max)
 }
 
 /// The newest citation among the rules and notes about `cloud` in particular: the cloud's newest source.

@@ -143,7 +143,7 @@ impl State {
 
     /// The decision for the current fields, or every problem with them.
     pub fn outcome(&self) -> Result<Decision, QueryError> {
-        parse_query(&self.fields.to_value()).map(|query| decide(&query))
+        self.query().map(|query| decide(&query))
     }
 }
 
