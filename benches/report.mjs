@@ -1,7 +1,7 @@
 // The benchmark summary: native criterion results and throughput, the JS API and the page in headless
 // Chromium, and download sizes, as one JSON document on stdout.
 // Usage: node benches/report.mjs <base-url> <native-bench-output-file>
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/harness.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,10 +28,7 @@ function native() {
 }
 
 async function browser() {
-  const chrome = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const chrome = await launchChromium();
   const page = await chrome.newPage();
   const query = 'api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=en';
   const firstAnswer = [];
@@ -63,7 +60,8 @@ async function browser() {
     return times;
   });
   const api = await page.evaluate(async () => {
-    const pkg = await import('./pkg/index.js');
+    const pkg = await import('./pkg/browser.js');
+    await pkg.init();
     const query = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'indirect_reseller', has_partner_id: true, mpa_signed: true, provider_country: 'DE', programs: ['commercial'] }, customer: { country: 'ES', segment: 'commercial', relation: 'unrelated' } };
     for (let i = 0; i < 2000; i += 1) pkg.decide(query);
     const batches = [];

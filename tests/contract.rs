@@ -223,8 +223,12 @@ fn typescript_declarations() -> String {
          export declare function catalog(lang?: 'en' | 'fr' | 'de'): Catalog;\n\
          /** Contract, ruleset and package versions. */\n\
          export declare function version(): { api_version: number; ruleset_version: string; package_version: string };\n\
-         /** Registers the <csp-eligibility> custom element (browsers only; once per page). */\n\
-         export declare function defineElement(): void;\n",
+         /** Where `init` loads the WebAssembly module from (browsers; the package's own file by default). */\n\
+         export type InitOptions = { wasm?: string | URL | Response | ArrayBuffer | ArrayBufferView };\n\
+         /** Loads the WebAssembly module once (browsers: before any other call; Node: already loaded on import). */\n\
+         export declare function init(options?: InitOptions): Promise<void>;\n\
+         /** Loads the module if needed, then registers the <csp-eligibility> custom element (browsers only; once per page). */\n\
+         export declare function defineElement(options?: InitOptions): Promise<void>;\n",
     );
     out
 }

@@ -1,7 +1,7 @@
 // The mock portal's script: registers the widget, logs its decision events, drives attributes live.
-import { defineElement } from './pkg/index.js';
+import { defineElement } from './pkg/browser.js';
 
-defineElement();
+await defineElement();
 
 const log = document.getElementById('log');
 document.addEventListener('csp-eligibility:decision', (event) => {

@@ -376,5 +376,9 @@ export declare function validate(query: Query | string): QueryError | null;
 export declare function catalog(lang?: 'en' | 'fr' | 'de'): Catalog;
 /** Contract, ruleset and package versions. */
 export declare function version(): { api_version: number; ruleset_version: string; package_version: string };
-/** Registers the <csp-eligibility> custom element (browsers only; once per page). */
-export declare function defineElement(): void;
+/** Where `init` loads the WebAssembly module from (browsers; the package's own file by default). */
+export type InitOptions = { wasm?: string | URL | Response | ArrayBuffer | ArrayBufferView };
+/** Loads the WebAssembly module once (browsers: before any other call; Node: already loaded on import). */
+export declare function init(options?: InitOptions): Promise<void>;
+/** Loads the module if needed, then registers the <csp-eligibility> custom element (browsers only; once per page). */
+export declare function defineElement(options?: InitOptions): Promise<void>;

@@ -1,6 +1,6 @@
 // End-to-end checks in Debian's Chromium (playwright-core) against the served release bundle, and the
 // npm package in Node against the native core. Usage: node tests/e2e/run.mjs <base-url> <native-cli>
-import { chromium } from 'playwright-core';
+import { check, finish, launchChromium } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,25 +10,10 @@ const [base, nativeCli] = process.argv.slice(2);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const origin = new URL(base).origin;
 const axeSource = readFileSync(`${root}node_modules/axe-core/axe.min.js`, 'utf8');
-const results = [];
 const ownFiles = new Set(readdirSync(`${root}dist`, { recursive: true }).map((file) => `${origin}/${file}`));
 
-async function check(name, body) {
-  try {
-    await body();
-    results.push([name, 'ok']);
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    results.push([name, error]);
-    console.log(`FAIL ${name}\n     ${String(error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 
 /** Opens a page, collecting console errors, CSP violations and every request. */
 async function open(path, { bypassCSP = false } = {}) {
@@ -194,7 +179,7 @@ for (const path of ['/index.html', '/embed.html']) {
 await check('Node: the package decides exactly as the native core, for every scenario', async () => {
   const scenarios = JSON.parse(readFileSync(`${root}tests/e2e/scenarios.json`, 'utf8'));
   assert.ok(scenarios.length >= 20);
-  const pkg = await import(`${root}pkg/index.js`);
+  const pkg = await import(`${root}pkg/node.js`);
   for (const { name, query } of scenarios) {
     let native;
     try {
@@ -207,7 +192,7 @@ await check('Node: the package decides exactly as the native core, for every sce
 });
 
 await check('Node: bad input gives a structured error and the next call still works', async () => {
-  const pkg = await import(`${root}pkg/index.js`);
+  const pkg = await import(`${root}pkg/node.js`);
   const good = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'direct_bill' }, customer: { country: 'FR', segment: 'commercial', relation: 'unrelated' } };
   let deep = {};
   for (let i = 0; i < 100000; i += 1) deep = { partner: deep };
@@ -224,7 +209,7 @@ await check('Node: bad input gives a structured error and the next call still wo
 });
 
 await check('Node: nearest yes and the timeline through the package, in the shapes the declarations give', async () => {
-  const pkg = await import(`${root}pkg/index.js`);
+  const pkg = await import(`${root}pkg/node.js`);
   const unsigned = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'direct_bill', has_partner_id: true, mpa_signed: false, programs: ['commercial'] }, customer: { country: 'FR', segment: 'commercial', relation: 'unrelated' } };
   const nearest = pkg.nearest(unsigned);
   assert.deepEqual(nearest.clouds[0].proposals[0].changes, [{ change: 'sign_mpa' }]);
@@ -237,6 +222,4 @@ await check('Node: nearest yes and the timeline through the package, in the shap
 });
 
 await browser.close();
-const failed = results.filter(([, outcome]) => outcome !== 'ok');
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+finish();

@@ -3,7 +3,8 @@
 //! - `serve`: install what is missing, build the release bundle into `dist/`, serve it at http://127.0.0.1:8080
 //! - `test`: install what is missing (also Chromium, Firefox ESR, geckodriver), run every test: native,
 //!   the exhaustive analysis, wasm in headless Chromium and Firefox,
-//!   end to end against the release bundle, and the npm package in Node
+//!   end to end against the release bundle, the npm package in Node, and the packed package in fresh
+//!   projects built with Vite, webpack and esbuild
 //! - `dist`: build the release bundle only (page, package and embedding demo)
 //! - `pkg`: build the npm package into `pkg/`
 //! - `bench`: native, browser and size benchmarks; prints a JSON summary (also in `target/bench-summary.json`)
@@ -84,6 +85,10 @@ fn test_command() -> Fallible {
             .arg(format!("http://127.0.0.1:{port}"))
             .arg(tools::root().join("target/debug/csp-eligibility"))
             .current_dir(tools::root()),
+    )?;
+    tools::run(
+        "the packed package in fresh projects (Vite, webpack, esbuild, Node, tsc --strict)",
+        std::process::Command::new("node").arg("tests/consumers/run.mjs").arg(package::pkg_dir()).current_dir(tools::root()),
     )
 }
 

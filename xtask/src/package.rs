@@ -1,5 +1,6 @@
-//! The npm package in `pkg/`: the library (no `main`, so nothing starts on import) through
-//! wasm-bindgen `--target web`, wasm-opt, the ES module wrapper and TypeScript declarations.
+//! The npm package in `pkg/`: the library (no `main`, so nothing starts on import) built twice (for
+//! speed in Node, for size in browsers) through wasm-bindgen `--target web` and wasm-opt, the ES module
+//! entries, TypeScript declarations, README and LICENSE.
 
 use crate::tools::{cargo, locked_wasm_bindgen, node_bin, root, run};
 use crate::Fallible;
@@ -47,23 +48,65 @@ fn package_version() -> String {
         .unwrap_or_else(|| "0.0.0".into())
 }
 
-/// Builds `pkg/`.
-pub fn build() -> Fallible {
+/// One build of the library for the package: a cargo profile, its wasm-opt level and the folder it goes to.
+struct Flavour {
+    profile: &'static str,
+    wasm_opt: &'static [&'static str],
+    folder: &'static str,
+}
+
+/// Node decides in loops: speed. Browsers download the module: size, as the page.
+const FLAVOURS: [Flavour; 2] = [
+    Flavour { profile: "npm", wasm_opt: &["-O3"], folder: "node" },
+    Flavour { profile: "npm-web", wasm_opt: &["-Oz", "--low-memory-unused", "--converge"], folder: "browser" },
+];
+
+/// The files of `static/pkg/` the package ships as they are.
+const PACKAGE_FILES: [&str; 4] = ["api.js", "node.js", "browser.js", "index.d.ts"];
+
+fn build_flavour(flavour: &Flavour, dir: &Path) -> Fallible {
     run(
-        "build the library for wasm32",
-        cargo().args(["build", "--lib", "--profile", "npm", "--features", "npm", "--target", "wasm32-unknown-unknown"]),
+        &format!("build the library for wasm32 ({} profile)", flavour.profile),
+        cargo().args(["build", "--lib", "--profile", flavour.profile, "--features", "npm", "--target", "wasm32-unknown-unknown"]),
     )?;
-    let dir = pkg_dir();
-    let _ = std::fs::remove_dir_all(&dir);
-    let wasm = root().join("target/wasm32-unknown-unknown/npm/csp_eligibility.wasm");
+    let wasm = root().join(format!("target/wasm32-unknown-unknown/{}/csp_eligibility.wasm", flavour.profile));
+    let out = dir.join(flavour.folder);
     run(
         &format!("wasm-bindgen {}", locked_wasm_bindgen()?),
-        Command::new("wasm-bindgen").args(["--target", "web", "--out-name", "csp_eligibility", "--out-dir"]).arg(&dir).arg(&wasm),
+        Command::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-name", "csp_eligibility", "--out-dir"]).arg(&out).arg(&wasm),
     )?;
-    let bg = dir.join("csp_eligibility_bg.wasm");
-    run("wasm-opt -O3", Command::new(node_bin().join("wasm-opt")).arg("-O3").args(WASM_FEATURES).arg(&bg).arg("-o").arg(&bg))?;
-    copy(&root().join("static/pkg/index.js"), &dir.join("index.js"))?;
-    copy(&root().join("static/pkg/index.d.ts"), &dir.join("index.d.ts"))?;
+    let bg = out.join("csp_eligibility_bg.wasm");
+    run(
+        &format!("wasm-opt {}", flavour.wasm_opt.join(" ")),
+        Command::new(node_bin().join("wasm-opt")).args(flavour.wasm_opt).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&bg),
+    )?;
+    let _ = std::fs::remove_file(out.join(".gitignore"));
+    Ok(())
+}
+
+/// The package's README: the project README's title paragraph and its "Embedding" section.
+fn package_readme() -> Result<String, String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    let intro = readme.split("\n\n").take(2).collect::<Vec<_>>().join("\n\n");
+    let start = readme.find("\n## Embedding").ok_or("README.md has no \"## Embedding\" section")?;
+    let section = &readme[start + 1..];
+    let end = section[3..].find("\n## ").map_or(section.len(), |i| i + 4);
+    Ok(format!("{intro}\n\n{}", section[..end].trim_end()) + "\n")
+}
+
+/// Builds `pkg/`: a Node entry (speed build, loaded synchronously) and a browser entry (size build,
+/// loaded by `init()`), chosen by the manifest's conditional exports.
+pub fn build() -> Fallible {
+    let dir = pkg_dir();
+    let _ = std::fs::remove_dir_all(&dir);
+    for flavour in &FLAVOURS {
+        build_flavour(flavour, &dir)?;
+    }
+    for file in PACKAGE_FILES {
+        copy(&root().join("static/pkg").join(file), &dir.join(file))?;
+    }
+    copy(&root().join("LICENSE"), &dir.join("LICENSE"))?;
+    std::fs::write(dir.join("README.md"), package_readme()?).map_err(|e| format!("README.md: {e}"))?;
     let manifest = format!(
         r#"{{
   "name": "csp-eligibility",
@@ -71,17 +114,20 @@ pub fn build() -> Fallible {
   "description": "Can this CSP partner sell to this customer, in which cloud, via which portal? Rules core and <csp-eligibility> element in WebAssembly.",
   "license": "MIT",
   "type": "module",
-  "main": "./index.js",
-  "module": "./index.js",
+  "main": "./node.js",
+  "browser": "./browser.js",
   "types": "./index.d.ts",
-  "exports": {{ ".": {{ "types": "./index.d.ts", "default": "./index.js" }} }},
+  "exports": {{
+    ".": {{ "types": "./index.d.ts", "node": "./node.js", "browser": "./browser.js", "default": "./browser.js" }},
+    "./wasm": "./browser/csp_eligibility_bg.wasm",
+    "./package.json": "./package.json"
+  }},
+  "files": ["api.js", "node.js", "browser.js", "index.d.ts", "node/", "browser/", "README.md", "LICENSE"],
   "engines": {{ "node": ">=20" }},
-  "sideEffects": true
+  "sideEffects": ["./node.js"]
 }}
 "#,
         package_version()
     );
-    std::fs::write(dir.join("package.json"), manifest).map_err(|e| format!("package.json: {e}"))?;
-    let _ = std::fs::remove_file(dir.join(".gitignore"));
-    Ok(())
+    std::fs::write(dir.join("package.json"), manifest).map_err(|e| format!("package.json: {e}"))
 }
