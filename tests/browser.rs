@@ -392,6 +392,51 @@ async fn a_link_in_another_order_adds_no_history_entry_and_an_edit_adds_one() {
     unmount(app);
 }
 
+/// Issue (page UX, point 6): typing a date fires a change per completed segment ("0002", "0020", "0201",
+/// "2019"); a year being typed is no error and keeps the last answer, and the whole date is one history
+/// entry. (Back from it must land on the opened link's entry, which the test marks.)
+#[wasm_bindgen_test]
+async fn typing_a_date_is_one_history_entry_and_no_false_error() {
+    let marker = wasm_bindgen::JsValue::from_str("before the date");
+    let app = mount_with_state(FULL, &marker).await;
+    for partial in ["0002-03-04", "0020-03-04", "0201-03-04"] {
+        type_date(&app.1, "as_of", partial).await;
+        assert!(app.1.query_selector("#as_of-error").ok().flatten().is_none(), "no error while the year is typed ({partial})");
+        assert!(verdict(&app.1, "commercial").contains("Allowed"), "the answer stays while the year is typed ({partial})");
+    }
+    type_date(&app.1, "as_of", "2019-03-04").await;
+    eventually(|| gloo::utils::window().location().search().unwrap_or_default().contains("as_of=2019-03-04")).await;
+    assert!(gloo::utils::window().location().search().unwrap_or_default().contains("as_of=2019-03-04"));
+    // MPA not required before 2020-02-01: still allowed, now for 2019.
+    assert!(text(&app.1, ".answer").contains("2019-03-04"), "the answer is for the typed day");
+    let popped = std::rc::Rc::new(std::cell::Cell::new(false));
+    let listener = {
+        let popped = popped.clone();
+        gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| popped.set(true))
+    };
+    gloo::utils::history().back().expect("back");
+    eventually(|| popped.get()).await;
+    drop(listener);
+    assert_eq!(gloo::utils::history().state().ok(), Some(marker), "back from the typed date returns to the link: one entry");
+    unmount(app);
+}
+
+/// Issue (page UX, point 6): a year left half-typed is committed when the field is left, and then it is
+/// an error beside the field.
+#[wasm_bindgen_test]
+async fn leaving_a_half_typed_year_shows_the_error_beside_the_date() {
+    let app = mount(FULL).await;
+    let input: HtmlInputElement = find(&app.1, "#as_of").dyn_into().expect("an input");
+    input.set_value("0020-03-04");
+    fire(&input, "change");
+    settle().await;
+    assert!(app.1.query_selector("#as_of-error").ok().flatten().is_none());
+    fire(&input, "blur");
+    eventually(|| app.1.query_selector("#as_of-error").ok().flatten().is_some()).await;
+    assert!(!text(&app.1, "#as_of-error").is_empty(), "the error names the date field");
+    unmount(app);
+}
+
 /// Issue: every UI string is translated, country names included; the filter ignores case and accents.
 #[wasm_bindgen_test]
 async fn country_names_follow_the_language_and_the_filter_ignores_accents() {

@@ -49,20 +49,48 @@ pub fn lang_from_address() -> Option<String> {
     address_pairs().into_iter().find(|(key, _)| key == LANG_PARAM).map(|(_, value)| value)
 }
 
-/// Puts the fields and language in the address as a new history entry, unless they are already there.
+/// How long after an edit of a field another edit of the same field replaces its history entry
+/// rather than adding one (typing a date fires a change per completed segment).
+const EDIT_BURST_MS: f64 = 2000.0;
+
+thread_local! {
+    /// The field the last history entry changed, and when.
+    static LAST_EDIT: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts the fields and language in the address, unless they are already there: as a new history entry,
+/// or replacing the current one when the same single field changed again within [`EDIT_BURST_MS`].
 /// (The History API directly: gloo's history type brings a serde state codec the page never uses.)
 pub fn push_to_address(fields: &Fields, lang: &str) {
     let mut pairs: Vec<(&str, &str)> = fields.iter().collect();
     pairs.push((LANG_PARAM, lang));
     let current = address_pairs();
+    let changed: Vec<&str> = pairs
+        .iter()
+        .filter(|(k, v)| !current.iter().any(|(ck, cv)| ck == k && cv == v))
+        .map(|(k, _)| *k)
+        .chain(current.iter().filter(|(ck, _)| !pairs.iter().any(|(k, _)| k == ck)).map(|(ck, _)| ck.as_str()))
+        .collect();
     // The same pairs in another order (a link written by hand) are the same query: no new entry.
-    let same = current.len() == pairs.len() && pairs.iter().all(|(k, v)| current.iter().any(|(ck, cv)| ck == k && cv == v));
-    if !same {
-        let window = gloo::utils::window();
-        let path = window.location().pathname().unwrap_or_default();
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{}", query_string(pairs))));
-        }
+    if changed.is_empty() && current.len() == pairs.len() {
+        return;
+    }
+    let now = js_sys::Date::now();
+    let field = match changed.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    };
+    let burst = LAST_EDIT.with_borrow(|last| last.as_ref().is_some_and(|(last, at)| Some(last) == field.as_ref() && now - at < EDIT_BURST_MS));
+    LAST_EDIT.set(field.map(|field| (field, now)));
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{}", query_string(pairs));
+    if let Ok(history) = window.history() {
+        let _ = if burst {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

@@ -21,10 +21,29 @@ pub fn build() -> Fallible {
         Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()),
     )?;
     externalize_loader(&dist_dir().join("index.html"))?;
+    minify_glue()?;
     package::build()?;
     package::copy_tree(&package::pkg_dir(), &dist_dir().join("pkg"))?;
     package::copy_tree(&root().join("static/embed"), &dist_dir())?;
     std::fs::copy(root().join("static/favicon.svg"), dist_dir().join("favicon.svg")).map(|_| ()).map_err(|e| format!("favicon: {e}"))
+}
+
+/// Minifies wasm-bindgen's JS glue, which trunk copies as written (esbuild keeps the export names and
+/// the import object's keys, which the wasm module links against).
+fn minify_glue() -> Fallible {
+    let entries = std::fs::read_dir(dist_dir()).map_err(|e| format!("dist: {e}"))?;
+    let glue = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|e| e == "js") && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("csp-eligibility-")))
+        .ok_or("no wasm-bindgen glue in dist/")?;
+    run(
+        "minify the JS glue",
+        Command::new(crate::tools::node_bin().join("esbuild"))
+            .arg(&glue)
+            .args(["--minify", "--format=esm", "--log-level=warning", "--allow-overwrite"])
+            .arg(format!("--outfile={}", glue.display())),
+    )
 }
 
 /// A short content hash for cache-busting file names (FNV-1a).

@@ -122,13 +122,23 @@ pub fn query_form(props: &QueryFormProps) -> Html {
     let programs = state.programs();
     let program_errors = form.errors("partner.programs");
     let date_errors = form.errors("as_of");
-    let date_input = {
+    // A date input reports a change as each segment completes: a year being typed ("0002", "0020") is
+    // not an answer yet. Leaving the field commits whatever it holds.
+    let commit_date = {
         let state = state.clone();
-        Callback::from(move |event: Event| {
+        move |event: &Event, typing: bool| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-            state.dispatch(Action::Set("as_of", (!text.is_empty()).then_some(text)));
-        })
+            let year_incomplete = text.starts_with('0');
+            if !(typing && year_incomplete) && state.get("as_of") != Some(text.as_str()) {
+                state.dispatch(Action::Set("as_of", (!text.is_empty()).then_some(text)));
+            }
+        }
     };
+    let date_input = {
+        let commit = commit_date.clone();
+        Callback::from(move |event: Event| commit(&event, true))
+    };
+    let date_left = Callback::from(move |event: FocusEvent| commit_date(&event, false));
     html! {
         <form class="query" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
             if !other_problems.is_empty() {
@@ -178,7 +188,7 @@ pub fn query_form(props: &QueryFormProps) -> Html {
                 <div class={classes!("field", (!date_errors.is_empty()).then_some("has-error"))}>
                     <label for="as_of">{ t(lang, "ui.as_of") }</label>
                     { hint_and_errors("as_of", None, &date_errors) }
-                    <input type="date" id="as_of" value={form.value("as_of").unwrap_or_default()} onchange={date_input}
+                    <input type="date" id="as_of" value={form.value("as_of").unwrap_or_default()} onchange={date_input} onblur={date_left}
                         aria-invalid={(!date_errors.is_empty()).to_string()} aria-describedby={(!date_errors.is_empty()).then_some("as_of-error")} />
                 </div>
                 { form.select("task", "ui.task", options::<Task>(lang), Some("ui.no_task")) }
