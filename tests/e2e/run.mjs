@@ -1,6 +1,7 @@
 // End-to-end checks in Debian's Chromium (playwright-core) against the served release bundle, and the
 // npm package in Node against the native core. Usage: node tests/e2e/run.mjs <base-url> <native-cli>
 import { check, finish, launchChromium } from './harness.mjs';
+import { checkExample, readmeExamples } from './readme_examples.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -222,4 +223,27 @@ await check('Node: nearest yes and the timeline through the package, in the shap
 });
 
 await browser.close();
+await check("README's JSON contract examples are what the package answers", async () => {
+  const pkg = await import(`${root}pkg/node.js`);
+  const examples = readmeExamples(readFileSync(`${root}README.md`, 'utf8'));
+  assert.ok(examples.length >= 2, 'the README shows example answers');
+  for (const example of examples) checkExample(example, pkg.decide(example.query));
+  // The sentences under the examples.
+  const [reseller] = examples;
+  const dated = (query, as_of) => pkg.decide({ ...query, as_of });
+  assert.equal(dated(reseller.query, '2019-06-01').clouds[0].verdict, 'allowed', 'Example 1 dated 2019-06-01');
+  const uk = { api_version: 1, as_of: '2019-01-01',
+    partner: { country: 'GB', model: 'direct_bill', has_partner_id: true, programs: ['commercial', 'germany'] },
+    customer: { country: 'FR', segment: 'commercial', relation: 'unrelated', national_cloud_customer: 'new' } };
+  const germany = (answer) => answer.clouds.find((cloud) => cloud.cloud === 'germany');
+  const denied = germany(pkg.decide(uk));
+  assert.equal(denied.verdict, 'denied', 'Example 2');
+  assert.deepEqual(denied.deciding, ['GER-NO-NEW-CUSTOMERS']);
+  assert.ok(denied.actions.some((action) => action.message_key === 'action.use_european_region'));
+  assert.equal(germany(dated(uk, '2018-06-01')).verdict, 'allowed', 'Example 2 dated 2018-06-01');
+  const existing = germany(pkg.decide({ ...uk, as_of: '2021-06-01', customer: { ...uk.customer, national_cloud_customer: 'existing' } }));
+  assert.equal(existing.verdict, 'unknown', 'Example 2, an existing customer in 2021');
+  assert.ok(existing.cautions.some((note) => note.message_key === 'caution.germany_uk_outside_eu'), JSON.stringify(existing.cautions));
+});
+
 finish();
