@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
+use csp_eligibility::core::messages::is_later;
 
 fn read_tsv(path: &str) -> Vec<csv::StringRecord> {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("data file");
@@ -96,7 +97,21 @@ fn messages_table() -> (String, Vec<(String, String)>) {
     let columns: Vec<String> = (0..4).map(|column| rows.iter().map(|row| &row[column]).collect::<Vec<_>>().join("\u{1f}")).collect();
     assert!(rows.iter().flat_map(|row| row.iter()).all(|cell| !cell.contains('\u{1f}')), "a message holds the separator");
     assert!(columns.iter().all(|column| column.len() <= usize::from(u16::MAX)), "a catalog column outgrew u16 offsets");
-    let packs: Vec<String> = ["en", "fr", "de"].iter().zip(&columns[1..]).map(|(tag, column)| format!("{tag}-{}.txt", fingerprint(column))).collect();
+    // The page's packs: the first answer's text, then (fetched after it) the notes and the catalog's
+    // text. Each keeps every row, the other pack's cells empty.
+    let part = |column: usize, later: bool| -> String {
+        rows.iter().map(|row| if is_later(&row[0]) == later { &row[column][..] } else { "" }).collect::<Vec<_>>().join("\u{1f}")
+    };
+    let mut pack_files: Vec<(String, String)> = Vec::new();
+    let mut names: Vec<[String; 2]> = Vec::new();
+    for (index, tag) in ["en", "fr", "de"].iter().enumerate() {
+        let first = part(index + 1, false);
+        let later = part(index + 1, true);
+        let pair = [format!("{tag}-{}.txt", fingerprint(&first)), format!("{tag}-later-{}.txt", fingerprint(&later))];
+        pack_files.push((pair[0].clone(), first));
+        pack_files.push((pair[1].clone(), later));
+        names.push(pair);
+    }
     let mut out = format!(
         "// Generated from data/messages.tsv by tests/generated_tables.rs. Do not edit.\n\n\
          /// The message keys in order, separated by U+001F.\n\
@@ -112,17 +127,18 @@ fn messages_table() -> (String, Vec<(String, String)>) {
     }
     write!(
         out,
-        "];\n\n/// The file names of the language packs (content-hashed, so a cached pack always fits).\n\
-         pub static PACKS: [&str; 3] = [{:?}, {:?}, {:?}];\n\n\
+        "];\n\n/// The file names of the language packs (content-hashed, so a cached pack always fits): per\n\
+         /// language, the first answer's text, then the notes' and the catalog's (see `is_later`).\n\
+         pub static PACKS: [[&str; 2]; 3] = [{:?}, {:?}, {:?}];\n\n\
          /// How many messages the catalog has.\n\
          const ROWS: usize = {};\n",
-        packs[0],
-        packs[1],
-        packs[2],
+        names[0],
+        names[1],
+        names[2],
         rows.len()
     )
     .unwrap();
-    (out, packs.into_iter().zip(columns.into_iter().skip(1)).collect())
+    (out, pack_files)
 }
 
 /// A short content hash for cache-busting file names (FNV-1a).

@@ -1,7 +1,8 @@
 //! The message catalog: every rule message, action, note, error and UI string in English, French and
 //! German, keyed by a stable message key. Compiled in from `data/messages.tsv` (see `messages_table.rs`).
 //! The page bundle compiles in only the keys: it loads the language it shows as a language pack
-//! (`PACKS`, before its first render and on every switch) and hands it to [`install`].
+//! (`PACKS`, before its first render and on every switch) and hands it to [`install`]; the notes and
+//! the catalog's text come in a second pack, after the first answer ([`is_later`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -57,8 +58,9 @@ impl Message {
 
     /// The text in `lang` (in English while `lang`'s pack is not yet loaded; empty before any pack is).
     pub fn text(self, lang: Lang) -> &'static str {
-        match column(lang).map(|text| (text, lang)).or_else(|| column(Lang::En).map(|text| (text, Lang::En))) {
-            Some((text, shown)) => span(text, self.0, 1 + shown.column()),
+        let later = is_later(self.key());
+        match column(lang, later).or_else(|| column(Lang::En, later)) {
+            Some((text, index)) => span(text, self.0, index),
             None => "",
         }
     }
@@ -76,11 +78,11 @@ fn key_of(row: usize) -> &'static str {
 /// Separates the cells of a catalog column.
 const SEPARATOR: char = '\u{1f}';
 
-/// Where each cell of each column starts, found once per column from its separators.
-static STARTS: [std::sync::OnceLock<Vec<u16>>; 4] =
-    [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+/// Where each cell of each column starts, found once per column from its separators: the keys, then
+/// each language's text (its first pack, in the page), then each language's later pack (page only).
+static STARTS: [std::sync::OnceLock<Vec<u16>>; 7] = [const { std::sync::OnceLock::new() }; 7];
 
-/// The cell of `row` in catalog column `index` (0 for keys, 1 + the language's column), whose whole text is `text`.
+/// The cell of `row` in catalog column `index` (see [`STARTS`]), whose whole text is `text`.
 fn span(text: &'static str, row: usize, index: usize) -> &'static str {
     let starts = STARTS[index].get_or_init(|| {
         // INVARIANT: the generator asserts every column fits u16 offsets.
@@ -91,38 +93,51 @@ fn span(text: &'static str, row: usize, index: usize) -> &'static str {
     text.get(start..end).unwrap_or_default()
 }
 
-/// The whole text of `lang`'s column, if it is compiled in or loaded.
-#[cfg(not(all(target_arch = "wasm32", not(feature = "npm"))))]
-fn column(lang: Lang) -> Option<&'static str> {
-    Some(TEXTS[lang.column()])
+/// Whether the page loads `key`'s text after its first answer: the notes (collapsed on the cards) and
+/// the rule catalog's own text.
+pub fn is_later(key: &str) -> bool {
+    key.starts_with("note.") || key.starts_with("catalog.")
 }
 
+/// The text holding `lang`'s later messages (or its others), with its [`STARTS`] index, if at hand.
+#[cfg(not(all(target_arch = "wasm32", not(feature = "npm"))))]
+fn column(lang: Lang, _later: bool) -> Option<(&'static str, usize)> {
+    Some((TEXTS[lang.column()], 1 + lang.column()))
+}
+
+/// The first packs, then the later packs, the page has loaded.
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
-static LOADED: [std::sync::OnceLock<&'static str>; 3] = [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+static LOADED: [std::sync::OnceLock<&'static str>; 6] = [const { std::sync::OnceLock::new() }; 6];
 
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
-fn column(lang: Lang) -> Option<&'static str> {
-    LOADED[lang.column()].get().copied()
+fn column(lang: Lang, later: bool) -> Option<(&'static str, usize)> {
+    let slot = lang.column() + if later { 3 } else { 0 };
+    LOADED[slot].get().map(|text| (*text, 1 + slot))
 }
 
 /// Whether `lang`'s text is at hand (always, except in the page before it has loaded that pack).
 pub fn is_available(lang: Lang) -> bool {
-    column(lang).is_some()
+    column(lang, false).is_some()
 }
 
-/// The file name of `lang`'s pack, which the page loads.
-pub fn pack_name(lang: Lang) -> &'static str {
-    PACKS[lang.column()]
+/// Whether `lang`'s later messages are at hand (the page loads them after its first answer).
+pub fn later_available(lang: Lang) -> bool {
+    column(lang, true).is_some()
+}
+
+/// The file name of `lang`'s pack, which the page loads: its later messages when `later`, else the others.
+pub fn pack_name(lang: Lang, later: bool) -> &'static str {
+    PACKS[lang.column()][usize::from(later)]
 }
 
 /// Takes a loaded language pack (the text of `pack_name(lang)`); refuses one that does not fit this
 /// build's catalog, so a stale or damaged file can never misplace a message.
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
-pub fn install(lang: Lang, pack: String) -> bool {
+pub fn install(lang: Lang, later: bool, pack: String) -> bool {
     if pack.len() > usize::from(u16::MAX) || pack.split(SEPARATOR).count() != ROWS {
         return false;
     }
-    LOADED[lang.column()].get_or_init(|| pack.leak());
+    LOADED[lang.column() + if later { 3 } else { 0 }].get_or_init(|| pack.leak());
     true
 }
 

@@ -5,12 +5,12 @@
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
 use crate::core::age::documents_up_to;
-use crate::core::{nearest, timeline, Lang, RULESET_VERSION};
-use crate::web::components::answer::{summary, CloudCard};
+use crate::core::{nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
+use crate::web::components::answer::{summary, verdict_look, CloudCard};
 use crate::web::components::catalog_view::CatalogView;
 use crate::web::components::form::QueryForm;
 use crate::web::components::toolbar::Toolbar;
-use crate::web::i18n::{t, tf};
+use crate::web::i18n::{label, t, tf};
 use crate::web::link;
 use crate::web::state::{Action, State, View};
 use crate::core::flat::Fields;
@@ -22,9 +22,10 @@ pub struct AppProps {
     /// Whether a custom element hosts this instance (no address bar or storage of its own).
     #[prop_or_default]
     pub embedded: bool,
-    /// Called with every new answer (the custom element turns it into a DOM event).
+    /// Called with every new answer and its nearest ways to a yes and timeline (the custom element
+    /// turns them into a DOM event).
     #[prop_or_default]
-    pub on_decision: Option<Callback<Decision>>,
+    pub on_decision: Option<Callback<(Decision, Explained)>>,
     /// Fields preset by the host (flat path → value); changes are applied live.
     #[prop_or_default]
     pub preset: Fields,
@@ -62,6 +63,26 @@ fn initial_state() -> State {
     state
 }
 
+/// On a narrow page, the four verdicts above the form, kept in view while the form scrolls; each
+/// jumps to its card.
+fn verdict_strip(decision: &Decision, lang: Lang) -> Html {
+    html! {
+        <nav class="verdict-strip" aria-label={t(lang, "ui.answer")}>
+            { for decision.clouds.iter().map(|c| {
+                let (icon, key, class) = verdict_look(c.verdict);
+                let mut href = String::from("#card-");
+                href.push_str(c.cloud.id());
+                html! {
+                    <a {href} {class}><span aria-hidden="true">{ icon }</span>{ " " }<strong>{ t(lang, key) }</strong>{ " " }{ label(lang, c.cloud) }</a>
+                }
+            }) }
+        </nav>
+    }
+}
+
+/// The nearest ways to a yes and the verdicts over time for the current query, when it is valid.
+pub type Explained = std::rc::Rc<Option<(crate::core::nearest::Nearest, crate::core::timeline::Timeline)>>;
+
 /// The whole widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -70,15 +91,8 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     let outcome: std::rc::Rc<Result<Decision, Vec<Problem>>> =
         use_memo(state.fields.clone(), |_| state.outcome().map_err(|error| error.problems));
-    // The nearest ways to a yes and the verdicts over time, for the cards of the element (the package
-    // build); the page bundle leaves them out, as their views do not fit its download budget.
-    let explained = use_memo(state.fields.clone(), |_| {
-        if cfg!(feature = "npm") {
-            state.query().ok().map(|query| (nearest(&query), timeline(&query)))
-        } else {
-            None
-        }
-    });
+    // The nearest ways to a yes and the verdicts over time, for the cards.
+    let explained = use_memo(state.fields.clone(), |_| state.query().ok().map(|query| (nearest(&query), timeline(&query))));
     let on_apply = {
         let state = state.clone();
         Callback::from(move |changes| state.dispatch(Action::Apply(changes)))
@@ -90,9 +104,22 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.wanted_lang, move |wanted| {
             if !crate::core::messages::is_available(*wanted) {
                 let wanted = *wanted;
-                crate::web::i18n::load_pack(wanted, move |loaded| {
+                crate::web::i18n::load_pack(wanted, false, move |loaded| {
                     if loaded {
                         state.dispatch(Action::SetLang(wanted));
+                    }
+                });
+            }
+        });
+    }
+    // The notes (collapsed on the cards) and the catalog's text come after the first answer.
+    {
+        let state = state.clone();
+        use_effect_with(lang, move |lang| {
+            if !crate::core::messages::later_available(*lang) {
+                crate::web::i18n::load_pack(*lang, true, move |loaded| {
+                    if loaded {
+                        state.dispatch(Action::LaterLoaded);
                     }
                 });
             }
@@ -134,9 +161,10 @@ pub fn app(props: &AppProps) -> Html {
     // Every new answer goes to whoever listens (the custom element's host page).
     {
         let on_decision = props.on_decision.clone();
+        let explained = explained.clone();
         use_effect_with(outcome.clone(), move |outcome| {
             if let (Some(on_decision), Ok(decision)) = (on_decision, &**outcome) {
-                on_decision.emit(decision.clone());
+                on_decision.emit((decision.clone(), explained));
             }
         });
     }
@@ -195,6 +223,9 @@ pub fn app(props: &AppProps) -> Html {
                 <CatalogView {lang} focus={focus.clone()} {on_back} />
             } else {
                 <@{if embedded { "section" } else { "main" }} class="layout" aria-label={embedded.then_some(t(lang, "ui.title"))}>
+                    if let (false, Ok(decision)) = (embedded, &*outcome) {
+                        { verdict_strip(decision, lang) }
+                    }
                     <QueryForm state={state.clone()} {problems} />
                     <section id="answer" class="answer" part="answer" aria-labelledby="answer-title" tabindex="-1">
                         <h2 id="answer-title">{ t(lang, "ui.answer") }
@@ -204,13 +235,10 @@ pub fn app(props: &AppProps) -> Html {
                             Ok(decision) => html! {
                                 <div class="cards">
                                     { for decision.clouds.iter().map(|c| {
-                                        let (proposals, intervals) = explained.as_ref().as_ref().map(|(nearest, timeline)| {
-                                            (nearest.clouds[c.cloud as usize].proposals.clone(), timeline.clouds[c.cloud as usize].intervals.clone())
-                                        }).unwrap_or_default();
                                         html! {
                                             <CloudCard decision={c.clone()} task_asked={decision.task.is_some()}
                                                 requested={decision.requested_cloud == Some(c.cloud)} {lang} on_show_rule={on_show_rule.clone()}
-                                                {proposals} timeline={intervals} on_apply={on_apply.clone()} />
+                                                explained={explained.clone()} on_apply={on_apply.clone()} />
                                         }
                                     }) }
                                 </div>

@@ -3,7 +3,7 @@
 
 use crate::core::{Decision, Lang};
 use crate::web::to_js;
-use crate::web::app::{App, AppProps};
+use crate::web::app::{App, AppProps, Explained};
 use crate::core::flat::Fields;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -53,12 +53,17 @@ pub struct ElementHandle {
 /// Name of the event dispatched on the element with each new answer.
 pub const DECISION_EVENT: &str = "csp-eligibility:decision";
 
-/// Dispatches the decision on the host element as a bubbling, composed `CustomEvent`.
-fn announce(host: &HtmlElement, decision: &Decision) {
+/// Dispatches the decision on the host element as a bubbling, composed `CustomEvent`; its detail is the
+/// decision with a `nearest` member (the nearest ways to a yes, as `nearest()` returns them).
+fn announce(host: &HtmlElement, decision: &Decision, explained: &Explained) {
+    let detail = to_js(decision);
+    if let Some((nearest, _)) = explained.as_ref() {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("nearest"), &to_js(nearest));
+    }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&to_js(decision));
+    init.set_detail(&detail);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(DECISION_EVENT, &init) {
         let _ = host.dispatch_event(&event);
     }
@@ -72,7 +77,7 @@ fn props_of(host: &HtmlElement) -> AppProps {
     let target = host.clone();
     AppProps {
         embedded: true,
-        on_decision: Some(yew::Callback::from(move |decision: Decision| announce(&target, &decision))),
+        on_decision: Some(yew::Callback::from(move |(decision, explained): (Decision, Explained)| announce(&target, &decision, &explained))),
         preset,
         lang: host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)),
         compact: host.has_attribute("compact"),

@@ -3,12 +3,18 @@
 use crate::core::messages::{fill, label_key, text, Lang};
 use crate::core::Vocabulary;
 
-/// Loads `lang`'s language pack (the page bundle compiles in no text) and calls `done` with whether it
-/// is now installed.
+/// Loads `lang`'s language pack (the page bundle compiles in no text): its later messages (notes and
+/// catalog) when `later`, else the others; calls `done` with whether it is now installed.
 #[cfg(not(feature = "npm"))]
-pub fn load_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
+pub fn load_pack(lang: Lang, later: bool, done: impl FnOnce(bool) + 'static) {
+    fetch_pack(lang, later, Box::new(done));
+}
+
+/// [`load_pack`] for one callback type: a single copy of the fetch in the bundle.
+#[cfg(not(feature = "npm"))]
+fn fetch_pack(lang: Lang, later: bool, done: Box<dyn FnOnce(bool)>) {
     use wasm_bindgen::JsCast;
-    let request = gloo::utils::window().fetch_with_str(&format!("lang/{}", crate::core::messages::pack_name(lang)));
+    let request = gloo::utils::window().fetch_with_str(&format!("lang/{}", crate::core::messages::pack_name(lang, later)));
     wasm_bindgen_futures::spawn_local(async move {
         let text = async {
             let response = wasm_bindgen_futures::JsFuture::from(request).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
@@ -16,13 +22,13 @@ pub fn load_pack(lang: Lang, done: impl FnOnce(bool) + 'static) {
             text.as_string()
         };
         let pack = text.await;
-        done(pack.is_some_and(|pack| crate::core::messages::install(lang, pack)));
+        done(pack.is_some_and(|pack| crate::core::messages::install(lang, later, pack)));
     });
 }
 
 /// Every language is compiled into the package build: nothing to load.
 #[cfg(feature = "npm")]
-pub fn load_pack(_lang: Lang, done: impl FnOnce(bool) + 'static) {
+pub fn load_pack(_lang: Lang, _later: bool, done: impl FnOnce(bool) + 'static) {
     done(true);
 }
 

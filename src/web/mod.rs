@@ -11,15 +11,16 @@ pub mod js_api;
 pub mod link;
 pub mod state;
 
-/// Loads the text of the page's language (English if that fails), then mounts the widget on the page's
+/// Loads the text of the page's language (English if that fails; its notes and catalog text follow
+/// once the widget answers), then mounts the widget on the page's
 /// `#app` element, if the page has one.
 pub fn start() {
     let lang = app::initial_lang();
-    i18n::load_pack(lang, move |loaded| {
+    i18n::load_pack(lang, false, move |loaded| {
         if loaded || lang == crate::core::Lang::En {
             mount();
         } else {
-            i18n::load_pack(crate::core::Lang::En, |_| mount());
+            i18n::load_pack(crate::core::Lang::En, false, |_| mount());
         }
     });
 }

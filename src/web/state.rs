@@ -32,6 +32,8 @@ pub struct State {
     pub view: View,
     /// Whether the page was opened from a link that could not be read in full.
     pub link_broken: bool,
+    /// How many later packs (notes, catalog) have arrived since the widget started (each re-renders).
+    pub later_loaded: u8,
 }
 
 /// Something the user (or the browser) did.
@@ -52,6 +54,8 @@ pub enum Action {
     Apply(Vec<Change>),
     /// Apply a host element's presets: these fields and, if given, the language.
     Preset(Fields, Option<Lang>),
+    /// A language's later pack (notes, catalog) has arrived.
+    LaterLoaded,
 }
 
 
@@ -85,6 +89,7 @@ impl State {
             wanted_lang: lang,
             view: View::Answer,
             link_broken: false,
+            later_loaded: 0,
         }
     }
 
@@ -177,6 +182,7 @@ impl Reducible for State {
             Action::SetLang(lang) => next.set_lang(lang),
             Action::ShowCatalog(rule) => next.view = View::Catalog(rule),
             Action::ShowAnswer => next.view = View::Answer,
+            Action::LaterLoaded => next.later_loaded = next.later_loaded.wrapping_add(1),
             Action::Preset(fields, lang) => {
                 next.fields.extend(fields);
                 if let Some(lang) = lang {

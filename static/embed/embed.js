@@ -10,6 +10,8 @@ document.addEventListener('csp-eligibility:decision', (event) => {
   item.textContent = `#${event.target.id}: ${verdicts}`;
   item.dataset.source = event.target.id;
   item.dataset.verdicts = verdicts;
+  item.dataset.deciding = event.detail.clouds.map((cloud) => cloud.deciding.join('+') || '-').join(' ');
+  item.dataset.nearest = event.detail.nearest.clouds.map((cloud) => cloud.proposals.length).join(' ');
   log.append(item);
 });
 

@@ -78,18 +78,63 @@ await check('keyboard only: Tab to the customer country, type a country, read th
   await context.close();
 });
 
-await check('the text arrives as one language pack: the page answers in the language the link asks for', async () => {
+await check("the text arrives as the language's first pack, then its later one (notes, catalog): the page answers in the language the link asks for", async () => {
   for (const [lang, word] of [['en', 'Allowed'], ['fr', 'Autorisé'], ['de', 'Zulässig']]) {
     const { page, context, log } = await open(`/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=${lang}`);
     await page.waitForFunction((w) => document.querySelector('article[aria-labelledby=card-commercial] .verdict')?.textContent.includes(w), word);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    assert.ok(log.requests.some((url) => new RegExp(`/lang/${lang}-[0-9a-f]+\\.txt$`).test(url)), `the ${lang} pack was fetched`);
     assert.match(page.url(), new RegExp(`lang=${lang}`), 'the address keeps the asked language while the pack loads');
-    assert.equal(log.requests.filter((url) => /\/lang\//.test(url)).length, 1, 'one pack, the language shown');
+    // The notes (collapsed on the cards) and the catalog's text come in a second pack after the first answer.
+    await page.waitForFunction(() => [...document.querySelectorAll('.notes-block li')].some((li) => (li.childNodes[0]?.nodeType === 3 ? li.childNodes[0].textContent.trim().length : 0) > 20));
+    const packs = log.requests.filter((url) => /\/lang\//.test(url)).map((url) => url.replace(/.*\/lang\//, ''));
+    assert.equal(packs.length, 2, `two packs, the language shown: ${packs}`);
+    assert.match(packs[0], new RegExp(`^${lang}-[0-9a-f]+\\.txt$`), `the ${lang} answer pack first`);
+    assert.match(packs[1], new RegExp(`^${lang}-later-[0-9a-f]+\\.txt$`), `then the ${lang} notes and catalog text`);
     assert.deepEqual(log.errors, []);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     await context.close();
   }
+});
+
+await check('the page shows nearest yes and the verdict over time; one click on a proposal makes it allowed', async () => {
+  const unsigned = '/index.html?api_version=1&as_of=2021-06-01&partner.country=DE&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=DE&customer.segment=commercial&customer.relation=unrelated&lang=en';
+  const { page, context, log } = await open(unsigned);
+  const card = page.locator('article[aria-labelledby=card-commercial]');
+  await card.locator('.verdict').filter({ hasText: 'Needs action' }).waitFor();
+  // CSP-MPA-SIGNED holds from 2020-02-01: the band shows the change and names the rule.
+  const band = await card.locator('.timeline li').allTextContents();
+  assert.ok(band.length >= 2, `a timeline of at least two intervals: ${band}`);
+  assert.ok(band.some((segment) => segment.includes('CSP-MPA-SIGNED')), band.join(' | '));
+  const proposal = card.locator('.nearest button').first();
+  assert.match(await proposal.textContent(), /sign/i);
+  await proposal.click();
+  await card.locator('.verdict').filter({ hasText: 'Allowed' }).waitFor();
+  assert.match(page.url(), /partner\.mpa_signed=true/, 'the applied change is in the shareable link');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+await check('on a 390 px phone the four verdicts stay in view above the form, each jumps to its card, nothing scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=en`);
+  const strip = page.locator('.verdict-strip');
+  await strip.waitFor();
+  const links = await strip.locator('a').allTextContents();
+  assert.equal(links.length, 4);
+  assert.match(links[0], /Allowed Commercial CSP/);
+  assert.ok((await strip.boundingBox()).y < 844, 'the verdicts are on the first screen');
+  await page.locator('#as_of').scrollIntoViewIfNeeded();
+  const box = await strip.boundingBox();
+  assert.ok(box.y >= -1 && box.y < 5, `the verdicts stay at the top while the form scrolls (y=${box.y})`);
+  await strip.locator('a').nth(1).click();
+  await page.waitForFunction(() => {
+    const card = document.getElementById('card-germany').getBoundingClientRect();
+    const strip = document.querySelector('.verdict-strip').getBoundingClientRect();
+    return card.top >= strip.bottom - 1 && card.top < innerHeight;
+  });
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'no horizontal overflow');
+  await context.close();
 });
 
 await check('mouse: tick 21Vianet and pick China, read the verdict', async () => {
@@ -136,6 +181,10 @@ await check('the host page receives decision events with the right verdicts, per
   assert.match(second, /^commercial=allowed germany=denied us_government=unknown vianet_21=denied$/);
   await page.selectOption('#first-country', 'US');
   await page.waitForFunction(() => document.querySelector('#log li:last-child')?.dataset.verdicts.startsWith('commercial=denied'));
+  // The event carries the deciding rules and the nearest ways to a yes, cloud by cloud.
+  const last = page.locator('#log li:last-child');
+  assert.match(await last.getAttribute('data-deciding'), /^COM-SAME-REGION-CUSTOMER /);
+  assert.match(await last.getAttribute('data-nearest'), /^\d \d \d \d$/);
   await page.selectOption('#first-lang', 'fr');
   await page.waitForTimeout(200);
   assert.match(await page.locator('#first').evaluate((el) => el.shadowRoot.querySelector('#answer-title').textContent), /^Réponse/);

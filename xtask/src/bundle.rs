@@ -4,7 +4,7 @@
 use crate::package;
 use crate::tools::{path_with_node_bin, root, run};
 use crate::Fallible;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Where the bundle is built.
@@ -20,30 +20,33 @@ pub fn build() -> Fallible {
         "build the release bundle",
         Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()),
     )?;
-    externalize_loader(&dist_dir().join("index.html"))?;
-    minify_glue()?;
+    let index = dist_dir().join("index.html");
+    let loader = externalize_loader(&index)?;
+    bundle_loader(&index, &loader)?;
     package::build()?;
     package::copy_tree(&package::pkg_dir(), &dist_dir().join("pkg"))?;
     package::copy_tree(&root().join("static/embed"), &dist_dir())?;
     std::fs::copy(root().join("static/favicon.svg"), dist_dir().join("favicon.svg")).map(|_| ()).map_err(|e| format!("favicon: {e}"))
 }
 
-/// Minifies wasm-bindgen's JS glue, which trunk copies as written (esbuild keeps the export names and
-/// the import object's keys, which the wasm module links against).
-fn minify_glue() -> Fallible {
-    let entries = std::fs::read_dir(dist_dir()).map_err(|e| format!("dist: {e}"))?;
-    let glue = entries
-        .flatten()
-        .map(|entry| entry.path())
-        .find(|path| path.extension().is_some_and(|e| e == "js") && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("csp-eligibility-")))
-        .ok_or("no wasm-bindgen glue in dist/")?;
+/// Bundles the loader with wasm-bindgen's JS glue (which trunk copies as written) into one minified
+/// module, and drops the glue's own file and preload: one script request fewer. esbuild keeps the
+/// import object's keys, which the wasm module links against.
+fn bundle_loader(index: &Path, loader: &Path) -> Fallible {
     run(
-        "minify the JS glue",
+        "bundle and minify the loader and the JS glue",
         Command::new(crate::tools::node_bin().join("esbuild"))
-            .arg(&glue)
-            .args(["--minify", "--format=esm", "--log-level=warning", "--allow-overwrite"])
-            .arg(format!("--outfile={}", glue.display())),
-    )
+            .arg(loader)
+            .args(["--bundle", "--minify", "--format=esm", "--log-level=warning", "--allow-overwrite"])
+            .arg(format!("--outfile={}", loader.display())),
+    )?;
+    let html = std::fs::read_to_string(index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let preload = html.find("rel=modulepreload").ok_or("no module preload of the JS glue in the built index.html")?;
+    let start = html[..preload].rfind("<link").ok_or("unexpected module preload tag")?;
+    let end = preload + html[preload..].find('>').ok_or("unterminated module preload tag")? + 1;
+    let glue = html[start..end].split("href=./").nth(1).and_then(|rest| rest.split([' ', '>']).next()).ok_or("no glue file in the preload tag")?;
+    std::fs::remove_file(dist_dir().join(glue)).map_err(|e| format!("{glue}: {e}"))?;
+    std::fs::write(index, format!("{}{}", &html[..start], &html[end..])).map_err(|e| format!("{}: {e}", index.display()))
 }
 
 /// A short content hash for cache-busting file names (FNV-1a).
@@ -55,7 +58,7 @@ fn fingerprint(bytes: &[u8]) -> String {
 /// Moves the inline `<script type="module">` trunk writes into its own file (its HTML minifier drops
 /// the quotes, so both spellings are accepted); a page without one is an error, since it would break
 /// the strict CSP silently.
-fn externalize_loader(index: &PathBuf) -> Fallible {
+fn externalize_loader(index: &PathBuf) -> Result<PathBuf, String> {
     let html = std::fs::read_to_string(index).map_err(|e| format!("{}: {e}", index.display()))?;
     let (start, open) = ["<script type=\"module\">", "<script type=module>"]
         .iter()
@@ -65,8 +68,12 @@ fn externalize_loader(index: &PathBuf) -> Fallible {
     let end = html[body_start..].find("</script>").map(|i| body_start + i).ok_or("unterminated loader script")?;
     let script = &html[body_start..end];
     let name = format!("loader-{}.js", fingerprint(script.as_bytes()));
-    std::fs::write(dist_dir().join(&name), script.trim()).map_err(|e| format!("{name}: {e}"))?;
+    let loader = dist_dir().join(&name);
+    // Only the import and the start: nothing reads the bindings trunk puts on `window` or its start event.
+    let start_only: Vec<&str> = script.lines().filter(|line| !line.contains("window.wasmBindings") && !line.contains("TrunkApplicationStarted")).collect();
+    std::fs::write(&loader, start_only.join("\n").trim()).map_err(|e| format!("{name}: {e}"))?;
     let tag = format!("<script type=module src=./{name}></script>");
     let rewritten = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
-    std::fs::write(index, rewritten).map_err(|e| format!("{}: {e}", index.display()))
+    std::fs::write(index, rewritten).map_err(|e| format!("{}: {e}", index.display()))?;
+    Ok(loader)
 }

@@ -2,9 +2,9 @@
 
 use crate::core::age::SOURCES_END;
 use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
-use crate::core::nearest::{Change, Proposal};
+use crate::core::nearest::{Change, Nearest};
 use crate::core::portals::Portal;
-use crate::core::timeline::Interval;
+use crate::core::timeline::Timeline;
 use crate::core::sources::Citation;
 use crate::core::{Lang, Vocabulary};
 use super::explain::{deciding_view, nearest_view, timeline_view};
@@ -101,10 +101,8 @@ pub struct CloudCardProps {
     pub lang: Lang,
     /// Called with a rule id to show it in the catalog.
     pub on_show_rule: Callback<String>,
-    /// The nearest ways to a yes for this cloud.
-    pub proposals: Vec<Proposal>,
-    /// The verdict over time.
-    pub timeline: Vec<Interval>,
+    /// The nearest ways to a yes and the verdicts over time, for every cloud (when the query is valid).
+    pub explained: std::rc::Rc<Option<(Nearest, Timeline)>>,
     /// Called with a proposal's changes to apply them to the form.
     pub on_apply: Callback<Vec<Change>>,
 }
@@ -116,6 +114,9 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
     let d = &props.decision;
     let (icon, verdict_key, class) = verdict_look(d.verdict);
     let title_id = format!("card-{}", d.cloud.id());
+    let (proposals, intervals) = props.explained.as_ref().as_ref().map_or((&[][..], &[][..]), |(nearest, timeline)| {
+        (&nearest.clouds[d.cloud as usize].proposals[..], &timeline.clouds[d.cloud as usize].intervals[..])
+    });
     html! {
         <article class={classes!("card", class, props.requested.then_some("requested"))} aria-labelledby={title_id.clone()} part="card">
             <header>
@@ -147,14 +148,14 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                     <ul>{ for d.actions.iter().map(|a| html! { <li>{ t(lang, a.text.key()) }</li> }) }</ul>
                 </section>
             }
-            { nearest_view(d.verdict, &props.proposals, lang, &props.on_apply) }
+            { nearest_view(d.verdict, proposals, lang, &props.on_apply) }
             if !d.cautions.is_empty() {
                 <section class="cautions">
                     <h4>{ t(lang, "ui.cautions") }</h4>
                     { notes_list(&d.cautions, lang) }
                 </section>
             }
-            { timeline_view(&props.timeline, lang) }
+            { timeline_view(intervals, lang) }
             <details class="why">
                 <summary>{ t(lang, "ui.why") }</summary>
                 <ul class="reasons">

@@ -21,7 +21,7 @@ pub struct CatalogViewProps {
 
 fn effective_text(effective: &Effective, lang: Lang) -> String {
     match (effective.from, effective.until) {
-        (None, None) => t(lang, "ui.always").to_string(),
+        (None, None) => t(lang, "catalog.always").to_string(),
         (Some(from), None) => tf(lang, "ui.from", &from.to_string()),
         (None, Some(until)) => tf(lang, "ui.until", &until.to_string()),
         (Some(from), Some(until)) => format!("{} {}", tf(lang, "ui.from", &from.to_string()), tf(lang, "ui.until", &until.to_string())),
@@ -33,8 +33,8 @@ fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
     let documents = map.chunk_by(|a, b| a.document == b.document);
     html! {
         <section class="source-map" aria-labelledby="source-map-title">
-            <h3 id="source-map-title">{ t(lang, "ui.source_map") }</h3>
-            <p class="muted">{ t(lang, "ui.source_map_intro") }</p>
+            <h3 id="source-map-title">{ t(lang, "catalog.source_map") }</h3>
+            <p class="muted">{ t(lang, "catalog.source_map_intro") }</p>
             { for documents.map(|sections| {
                 let source = source(sections[0].document);
                 let resting: usize = sections.iter().map(|entry| entry.cited_by.len()).sum();
@@ -43,14 +43,14 @@ fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
                         <summary>
                             { source.map_or(sections[0].document, |s| s.title) }
                             { source.map(|s| format!(" · {}", s.version_date)).unwrap_or_default() }
-                            <span class="muted">{ format!(" · {}", tf(lang, "ui.resting_on", &resting.to_string())) }</span>
+                            <span class="muted">{ format!(" · {}", tf(lang, "catalog.resting_on", &resting.to_string())) }</span>
                         </summary>
                         <ul>
                             { for sections.iter().map(|entry| html! {
                                 <li>
-                                    <code>{ if entry.section.is_empty() { t(lang, "ui.whole_page") } else { entry.section } }</code>{ " — " }
+                                    <code>{ if entry.section.is_empty() { t(lang, "catalog.whole_page") } else { entry.section } }</code>{ " — " }
                                     if entry.cited_by.is_empty() {
-                                        <span class="muted">{ t(lang, "ui.source_map_uncited") }</span>
+                                        <span class="muted">{ t(lang, "catalog.source_map_uncited") }</span>
                                     } else {
                                         { entry.cited_by.join(", ") }
                                     }
@@ -88,22 +88,22 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
     html! {
         <section class="catalog" aria-labelledby="catalog-title">
             <h2 id="catalog-title" tabindex="-1">{ t(lang, "ui.catalog") }</h2>
-            <p>{ t(lang, "ui.catalog_intro") }</p>
-            <p class="muted">{ t(lang, "ui.coverage_intro") }</p>
+            <p>{ t(lang, "catalog.catalog_intro") }</p>
+            <p class="muted">{ t(lang, "catalog.coverage_intro") }</p>
             <button type="button" class="secondary" onclick={back.clone()}>{ t(lang, "ui.back") }</button>
             <table>
                 <thead><tr>
-                    <th scope="col">{ t(lang, "ui.rule_id") }</th>
-                    <th scope="col">{ t(lang, "ui.summary") }</th>
-                    <th scope="col">{ t(lang, "ui.clouds") }</th>
-                    <th scope="col">{ t(lang, "ui.effective") }</th>
+                    <th scope="col">{ t(lang, "catalog.rule_id") }</th>
+                    <th scope="col">{ t(lang, "catalog.summary") }</th>
+                    <th scope="col">{ t(lang, "catalog.clouds") }</th>
+                    <th scope="col">{ t(lang, "catalog.effective") }</th>
                     <th scope="col">{ t(lang, "ui.source") }</th>
-                    <th scope="col">{ t(lang, "ui.coverage") }</th>
+                    <th scope="col">{ t(lang, "catalog.coverage") }</th>
                 </tr></thead>
                 <tbody>
                     { for catalog.entries.iter().map(|e| {
                         let focused = props.focus.as_deref() == Some(e.id);
-                        let kind = match e.kind { EntryKind::Rule => "ui.kind_rule", EntryKind::Caution => "ui.kind_caution", EntryKind::Note => "ui.kind_note" };
+                        let kind = match e.kind { EntryKind::Rule => "catalog.kind_rule", EntryKind::Caution => "catalog.kind_caution", EntryKind::Note => "catalog.kind_note" };
                         html! {
                             <tr id={format!("rule-{}", e.id)} tabindex="-1" class={classes!(focused.then_some("focused"))}>
                                 <th scope="row"><code>{ e.id }</code><br /><span class="muted">{ t(lang, kind) }</span></th>
@@ -111,7 +111,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                                 <td>{ e.clouds.iter().map(|c| label(lang, c)).collect::<Vec<_>>().join(", ") }</td>
                                 <td>{ effective_text(&e.effective, lang) }</td>
                                 <td>{ citation_link(&e.citation, lang) }<br /><span class="muted">{ e.citation.document }{ " · " }{ e.source_date }</span></td>
-                                <td>{ e.coverage.map(|(applied, fired)| tf(lang, "ui.coverage_counts", &format!("{applied} / {fired}"))).unwrap_or_default() }</td>
+                                <td>{ e.coverage.map(|(applied, fired)| tf(lang, "catalog.coverage_counts", &format!("{applied} / {fired}"))).unwrap_or_default() }</td>
                             </tr>
                         }
                     }) }

@@ -1,19 +1,15 @@
 //! What makes an answer actionable, on each card: the rules that decided it, the nearest ways to a yes
-//! (each one click away) and the verdict over time. The page bundle shows the deciding rules; the element
-//! (the package build) shows all three, and the JS API returns all three.
+//! (each one click away) and the verdict over time.
 
 use super::answer::citation_link;
-#[cfg(feature = "npm")]
 use super::answer::verdict_look;
-use crate::core::decision::CloudDecision;
-#[cfg(not(feature = "npm"))]
-use crate::core::decision::Verdict;
-#[cfg(not(feature = "npm"))]
+use crate::core::decision::{CloudDecision, Verdict};
+use crate::core::markets;
+use crate::core::messages::fill;
 use crate::core::nearest::{Change, Proposal};
-#[cfg(not(feature = "npm"))]
 use crate::core::timeline::Interval;
 use crate::core::Lang;
-use crate::web::i18n::t;
+use crate::web::i18n::{label, t, tf, CountryNames};
 use yew::prelude::*;
 
 /// The rules that decided the verdict, one sentence each with its rule ID and source.
@@ -36,114 +32,90 @@ pub fn deciding_view(decision: &CloudDecision, lang: Lang, on_show_rule: &Callba
     }
 }
 
-/// Nearest yes and the timeline, in the element and package build (their views do not fit the page's
-/// download budget).
-#[cfg(feature = "npm")]
-mod nearest {
-    use super::verdict_look;
-    use crate::core::decision::Verdict;
-    use crate::core::timeline::Interval;
-    use crate::core::markets;
-    use crate::core::messages::fill;
-    use crate::core::nearest::{Change, Proposal};
-    use crate::core::Lang;
-    use crate::web::i18n::{label, t, tf, CountryNames};
-    use yew::prelude::*;
+fn country_name(code: markets::CountryCode, lang: Lang) -> String {
+    let english = markets::rows(code).first().map_or(code.as_str(), |row| row.name);
+    CountryNames::new(lang).name(code.as_str(), english)
+}
 
-    fn country_name(code: markets::CountryCode, lang: Lang) -> String {
-        let english = markets::rows(code).first().map_or(code.as_str(), |row| row.name);
-        CountryNames::new(lang).name(code.as_str(), english)
+/// One change, as the end of "Would be allowed if …".
+fn change_text(change: Change, lang: Lang) -> String {
+    match change {
+        Change::PartnerId => t(lang, "change.partner_id").into(),
+        Change::SignMpa => t(lang, "change.sign_mpa").into(),
+        Change::Onboard { program } => tf(lang, "change.onboard", label(lang, program)),
+        Change::UsGovValidation => t(lang, "change.us_gov_validation").into(),
+        Change::Role { role } => tf(lang, "change.role", label(lang, role)),
+        Change::EuropeanAccount => t(lang, "change.european_account").into(),
+        Change::EuropeanTenant { country } => tf(lang, "change.european_tenant", &country_name(country, lang)),
+        Change::EuropeanTenantActive => t(lang, "change.european_tenant_active").into(),
+        Change::ProviderCountry { country } => tf(lang, "change.provider_country", &country_name(country, lang)),
+        Change::PartnerCountry { country, region } => {
+            let region = region.map_or_else(|| t(lang, "region.none"), |region| label(lang, region));
+            fill(t(lang, "change.partner_country"), &[&country_name(country, lang), region])
+        }
+        Change::AsOf { day } => tf(lang, "change.as_of", &day.to_string()),
     }
+}
 
-    /// One change, as the end of "Would be allowed if …".
-    fn change_text(change: Change, lang: Lang) -> String {
-        match change {
-            Change::PartnerId => t(lang, "change.partner_id").into(),
-            Change::SignMpa => t(lang, "change.sign_mpa").into(),
-            Change::Onboard { program } => tf(lang, "change.onboard", label(lang, program)),
-            Change::UsGovValidation => t(lang, "change.us_gov_validation").into(),
-            Change::Role { role } => tf(lang, "change.role", label(lang, role)),
-            Change::EuropeanAccount => t(lang, "change.european_account").into(),
-            Change::EuropeanTenant { country } => tf(lang, "change.european_tenant", &country_name(country, lang)),
-            Change::EuropeanTenantActive => t(lang, "change.european_tenant_active").into(),
-            Change::ProviderCountry { country } => tf(lang, "change.provider_country", &country_name(country, lang)),
-            Change::PartnerCountry { country, region } => {
-                let region = region.map_or_else(|| t(lang, "region.none"), |region| label(lang, region));
-                fill(t(lang, "change.partner_country"), &[&country_name(country, lang), region])
-            }
-            Change::AsOf { day } => tf(lang, "change.as_of", &day.to_string()),
-        }
+/// "Would be allowed if …": the nearest proposals, each a button that applies it to the form.
+pub fn nearest_view(verdict: Verdict, proposals: &[Proposal], lang: Lang, on_apply: &Callback<Vec<Change>>) -> Html {
+    if verdict == Verdict::Allowed {
+        return html! {};
     }
-
-    /// "Would be allowed if …": the nearest proposals, each a button that applies it to the form.
-    pub fn nearest_view(verdict: Verdict, proposals: &[Proposal], lang: Lang, on_apply: &Callback<Vec<Change>>) -> Html {
-        if verdict == Verdict::Allowed {
-            return html! {};
-        }
-        html! {
-            <section class="nearest">
-                <h4>{ t(lang, "ui.nearest") }</h4>
-                if proposals.is_empty() {
-                    <p>{ t(lang, "ui.no_way_to_yes") }</p>
-                } else {
-                    <ul>
-                        { for proposals.iter().map(|proposal| {
-                            let changes = proposal.changes.clone();
-                            let apply = on_apply.clone();
-                            let onclick = Callback::from(move |_: MouseEvent| apply.emit(changes.clone()));
-                            let text = proposal.changes.iter().map(|c| change_text(*c, lang)).collect::<Vec<_>>().join(t(lang, "ui.and"));
-                            html! { <li><button type="button" class="link" {onclick}>{ text }</button></li> }
-                        }) }
-                    </ul>
-                }
-            </section>
-        }
-    }
-
-    /// The verdict over time: one segment per interval, its verdict, dates and the rules that changed it.
-    pub fn timeline_view(intervals: &[Interval], lang: Lang) -> Html {
-        if intervals.len() < 2 {
-            return html! {};
-        }
-        html! {
-            <section class="timeline">
-                <h4>{ t(lang, "ui.timeline") }</h4>
-                <ol>
-                    { for intervals.iter().map(|interval| {
-                        let (icon, key, class) = verdict_look(interval.verdict);
-                        let mut dates = Vec::new();
-                        if let Some(from) = interval.from {
-                            dates.push(tf(lang, "ui.from", &from.to_string()));
+    html! {
+        <section class="nearest">
+            <h4>{ t(lang, "ui.nearest") }</h4>
+            if proposals.is_empty() {
+                <p>{ t(lang, "ui.no_way_to_yes") }</p>
+            } else {
+                <ul>
+                    { for proposals.iter().map(|proposal| {
+                        let changes = proposal.changes.clone();
+                        let apply = on_apply.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| apply.emit(changes.clone()));
+                        let mut text = String::new();
+                        for (index, change) in proposal.changes.iter().enumerate() {
+                            if index > 0 {
+                                text.push_str(t(lang, "ui.and"));
+                            }
+                            text.push_str(&change_text(*change, lang));
                         }
-                        if let Some(until) = interval.until {
-                            dates.push(tf(lang, "ui.until", &until.previous().to_string()));
-                        }
-                        let text = format!("{} {}", t(lang, key), dates.join(" "));
-                        html! {
-                            <li class={class} tabindex="0">
-                                <span class="icon" aria-hidden="true">{ icon }</span>{ text }
-                                if !interval.changed_by.is_empty() { <span class="muted">{ format!(" · {}", interval.changed_by.join(", ")) }</span> }
-                            </li>
-                        }
+                        html! { <li><button type="button" class="link" {onclick}>{ text }</button></li> }
                     }) }
-                </ol>
-            </section>
-        }
+                </ul>
+            }
+        </section>
     }
 }
 
-#[cfg(feature = "npm")]
-pub use nearest::{nearest_view, timeline_view};
-
-/// The page bundle leaves nearest yes out (the JS API and the element have it).
-#[cfg(not(feature = "npm"))]
-pub fn nearest_view(_verdict: Verdict, _proposals: &[Proposal], _lang: Lang, _on_apply: &Callback<Vec<Change>>) -> Html {
-    html! {}
+/// The verdict over time: one segment per interval, its verdict, dates and the rules that changed it.
+pub fn timeline_view(intervals: &[Interval], lang: Lang) -> Html {
+    if intervals.len() < 2 {
+        return html! {};
+    }
+    html! {
+        <section class="timeline">
+            <h4>{ t(lang, "ui.timeline") }</h4>
+            <ol>
+                { for intervals.iter().map(|interval| {
+                    let (icon, key, class) = verdict_look(interval.verdict);
+                    let mut text = String::from(t(lang, key));
+                    if let Some(from) = interval.from {
+                        text.push(' ');
+                        text.push_str(&tf(lang, "ui.from", &from.to_string()));
+                    }
+                    if let Some(until) = interval.until {
+                        text.push(' ');
+                        text.push_str(&tf(lang, "ui.until", &until.previous().to_string()));
+                    }
+                    html! {
+                        <li class={class} tabindex="0">
+                            <span class="icon" aria-hidden="true">{ icon }</span>{ text }
+                            if !interval.changed_by.is_empty() { <span class="muted">{ format!(" · {}", interval.changed_by.join(", ")) }</span> }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
 }
-
-/// The page bundle leaves the timeline out (the JS API and the element have it).
-#[cfg(not(feature = "npm"))]
-pub fn timeline_view(_intervals: &[Interval], _lang: Lang) -> Html {
-    html! {}
-}
-
