@@ -93,10 +93,11 @@ fn span(text: &'static str, row: usize, index: usize) -> &'static str {
     text.get(start..end).unwrap_or_default()
 }
 
-/// Whether the page loads `key`'s text after its first answer: the notes (collapsed on the cards) and
-/// the rule catalog's own text.
+/// Whether the page loads `key`'s text after its first answer: the notes (collapsed on the cards), the
+/// rule catalog's own text and the error messages (a valid first answer has none; a broken link's
+/// messages fill in when the pack arrives, its fields are marked at once).
 pub fn is_later(key: &str) -> bool {
-    key.starts_with("note.") || key.starts_with("catalog.")
+    ["note.", "catalog.", "error."].iter().any(|prefix| key.starts_with(prefix))
 }
 
 /// The text holding `lang`'s later messages (or its others), with its [`STARTS`] index, if at hand.

@@ -234,7 +234,9 @@ pub fn app(props: &AppProps) -> Html {
                         { match &*outcome {
                             Ok(decision) => html! {
                                 <div class="cards">
-                                    { for decision.clouds.iter().map(|c| {
+                                    // The cloud the asker named comes first.
+                                    { for decision.clouds.iter().filter(|c| decision.requested_cloud == Some(c.cloud))
+                                        .chain(decision.clouds.iter().filter(|c| decision.requested_cloud != Some(c.cloud))).map(|c| {
                                         html! {
                                             <CloudCard decision={c.clone()} task_asked={decision.task.is_some()}
                                                 requested={decision.requested_cloud == Some(c.cloud)} {lang} on_show_rule={on_show_rule.clone()}

@@ -137,6 +137,23 @@ await check('on a 390 px phone the four verdicts stay in view above the form, ea
   await context.close();
 });
 
+await check("a link with a bad date marks the date at once and gives its message in the page's language", async () => {
+  const { page, context, log } = await open('/index.html?api_version=1&as_of=2024-13-45&partner.country=FR&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=fr');
+  await page.waitForFunction(() => document.getElementById('as_of-error')?.textContent.trim().length > 10);
+  assert.match(await page.textContent('#as_of-error'), /2024-13-45.*AAAA-MM-JJ/);
+  assert.equal(await page.getAttribute('#as_of', 'aria-invalid'), 'true');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+await check('the cloud the asker names comes first', async () => {
+  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=US&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=US&customer.segment=us_state&customer.relation=unrelated&cloud=us_government&lang=en');
+  await page.waitForSelector('.card');
+  const order = await page.locator('.cards article').evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-labelledby')));
+  assert.deepEqual(order, ['card-us_government', 'card-commercial', 'card-germany', 'card-vianet_21']);
+  await context.close();
+});
+
 await check('mouse: tick 21Vianet and pick China, read the verdict', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=CN&customer.segment=commercial&customer.relation=unrelated&lang=en');
   assert.equal(await verdict(page, 'vianet_21'), '!Needs action');
