@@ -112,7 +112,8 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // The notes (collapsed on the cards) and the catalog's text come after the first answer.
+    // The notes (collapsed on the cards), the catalog's text and the error messages come after the
+    // first answer.
     {
         let state = state.clone();
         use_effect_with(lang, move |lang| {
@@ -229,7 +230,7 @@ pub fn app(props: &AppProps) -> Html {
                     <QueryForm state={state.clone()} {problems} />
                     <section id="answer" class="answer" part="answer" aria-labelledby="answer-title" tabindex="-1">
                         <h2 id="answer-title">{ t(lang, "ui.answer") }
-                            if let Some(as_of) = state.get("as_of") { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), as_of) }</span> }
+                            if let Some(as_of) = state.get("as_of").filter(|day| crate::core::Day::parse(day).is_some()) { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), as_of) }</span> }
                         </h2>
                         { match &*outcome {
                             Ok(decision) => html! {

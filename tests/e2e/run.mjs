@@ -142,6 +142,7 @@ await check("a link with a bad date marks the date at once and gives its message
   await page.waitForFunction(() => document.getElementById('as_of-error')?.textContent.trim().length > 10);
   assert.match(await page.textContent('#as_of-error'), /2024-13-45.*AAAA-MM-JJ/);
   assert.equal(await page.getAttribute('#as_of', 'aria-invalid'), 'true');
+  assert.doesNotMatch(await page.textContent('#answer-title'), /2024-13-45/, 'the heading shows no date it cannot read');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
