@@ -110,9 +110,15 @@ fn column(lang: Lang, _later: bool) -> Option<(&'static str, usize)> {
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
 static LOADED: [std::sync::OnceLock<&'static str>; 6] = [const { std::sync::OnceLock::new() }; 6];
 
+/// Where `lang`'s first (or later) pack sits in [`LOADED`].
+#[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
+fn slot(lang: Lang, later: bool) -> usize {
+    lang.column() + if later { Lang::ALL.len() } else { 0 }
+}
+
 #[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
 fn column(lang: Lang, later: bool) -> Option<(&'static str, usize)> {
-    let slot = lang.column() + if later { 3 } else { 0 };
+    let slot = slot(lang, later);
     LOADED[slot].get().map(|text| (*text, 1 + slot))
 }
 
@@ -138,7 +144,7 @@ pub fn install(lang: Lang, later: bool, pack: String) -> bool {
     if pack.len() > usize::from(u16::MAX) || pack.split(SEPARATOR).count() != ROWS {
         return false;
     }
-    LOADED[lang.column() + if later { 3 } else { 0 }].get_or_init(|| pack.leak());
+    LOADED[slot(lang, later)].get_or_init(|| pack.leak());
     true
 }
 

@@ -5,8 +5,8 @@
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
 use crate::core::age::documents_up_to;
-use crate::core::{nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
-use crate::web::components::answer::{summary, verdict_look, CloudCard};
+use crate::core::{decide, nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
+use crate::web::components::answer::{summary, verdict_look, CloudCard, Explained};
 use crate::web::components::catalog_view::CatalogView;
 use crate::web::components::form::QueryForm;
 use crate::web::components::toolbar::Toolbar;
@@ -80,19 +80,19 @@ fn verdict_strip(decision: &Decision, lang: Lang) -> Html {
     }
 }
 
-/// The nearest ways to a yes and the verdicts over time for the current query, when it is valid.
-pub type Explained = std::rc::Rc<Option<(crate::core::nearest::Nearest, crate::core::timeline::Timeline)>>;
-
 /// The whole widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let embedded = props.embedded;
     let state = use_reducer_eq(|| if embedded { embedded_state(props) } else { initial_state() });
     let lang = state.lang;
-    let outcome: std::rc::Rc<Result<Decision, Vec<Problem>>> =
-        use_memo(state.fields.clone(), |_| state.outcome().map_err(|error| error.problems));
-    // The nearest ways to a yes and the verdicts over time, for the cards.
-    let explained = use_memo(state.fields.clone(), |_| state.query().ok().map(|query| (nearest(&query), timeline(&query))));
+    // The query is read once per change: the decision, and for the cards the nearest ways to a yes and
+    // the verdicts over time.
+    let answered = use_memo(state.fields.clone(), |_| match state.query() {
+        Ok(query) => (std::rc::Rc::new(Ok(decide(&query))), Explained::new(Some((nearest(&query), timeline(&query))))),
+        Err(error) => (std::rc::Rc::new(Err(error.problems)), Explained::new(None)),
+    });
+    let (outcome, explained): (std::rc::Rc<Result<Decision, Vec<Problem>>>, Explained) = (answered.0.clone(), answered.1.clone());
     let on_apply = {
         let state = state.clone();
         Callback::from(move |changes| state.dispatch(Action::Apply(changes)))

@@ -3,7 +3,8 @@
 
 use crate::core::{Decision, Lang};
 use crate::web::to_js;
-use crate::web::app::{App, AppProps, Explained};
+use crate::web::app::{App, AppProps};
+use crate::web::components::answer::Explained;
 use crate::core::flat::Fields;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};

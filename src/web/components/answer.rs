@@ -88,6 +88,9 @@ fn notes_list(notes: &[Note], lang: Lang) -> Html {
     }
 }
 
+/// The nearest ways to a yes and the verdicts over time for the current query, when it is valid.
+pub type Explained = std::rc::Rc<Option<(Nearest, Timeline)>>;
+
 /// Props of [`CloudCard`].
 #[derive(Properties, PartialEq)]
 pub struct CloudCardProps {
@@ -101,8 +104,8 @@ pub struct CloudCardProps {
     pub lang: Lang,
     /// Called with a rule id to show it in the catalog.
     pub on_show_rule: Callback<String>,
-    /// The nearest ways to a yes and the verdicts over time, for every cloud (when the query is valid).
-    pub explained: std::rc::Rc<Option<(Nearest, Timeline)>>,
+    /// The nearest ways to a yes and the verdicts over time, for every cloud.
+    pub explained: Explained,
     /// Called with a proposal's changes to apply them to the form.
     pub on_apply: Callback<Vec<Change>>,
 }
