@@ -4,7 +4,8 @@
 use criterion::{black_box, Criterion};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, nearest, parse_query_str, timeline, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
+use csp_eligibility::core::compact::{Detail, Lexicon};
+use csp_eligibility::core::{decide, nearest, parse_query_str, read_valid_query, timeline, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
 use std::time::Instant;
 
 const QUERIES: [(&str, &str); 3] = [
@@ -29,6 +30,12 @@ fn criterion_benches(c: &mut Criterion) {
     }
     let (_, text) = QUERIES[0];
     c.bench_function("parse_and_decide/reseller_fr_de_2024", |b| b.iter(|| parse_query_str(black_box(text)).map(|query| decide(&query))));
+    // What the JS package's compact path does per call: read the text into its types, decide, encode.
+    c.bench_function("read_valid_query/reseller_fr_de_2024", |b| b.iter(|| read_valid_query(black_box(text))));
+    let mut lexicon = Lexicon::default();
+    for (name, detail) in [("compact_full", Detail::Full), ("compact_verdicts", Detail::Verdicts)] {
+        c.bench_function(&format!("{name}/reseller_fr_de_2024"), |b| b.iter(|| lexicon.decide(black_box(text), detail)));
+    }
 }
 
 /// A small deterministic generator (xorshift), so every run decides the same million queries.

@@ -506,10 +506,19 @@ async fn a_reason_opens_its_rule_in_the_catalog() {
 #[wasm_bindgen_test]
 async fn the_js_api_answers_and_reports_bad_input() {
     let query = js_sys::JSON::parse(r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"FR","model":"direct_bill"},"customer":{"country":"FR","segment":"commercial","relation":"unrelated"}}"#).expect("json");
-    let decision = csp_eligibility::web::js_api::decide(query);
+    let decision = csp_eligibility::web::js_api::decide(query.clone(), false);
     let clouds = js_sys::Reflect::get(&decision, &"clouds".into()).expect("clouds");
     assert_eq!(js_sys::Array::from(&clouds).length(), 4);
-    let error = csp_eligibility::web::js_api::decide(wasm_bindgen::JsValue::from(42));
+    // Verdicts only: no reasons.
+    let short = csp_eligibility::web::js_api::decide(query, true);
+    let first = js_sys::Array::from(&js_sys::Reflect::get(&short, &"clouds".into()).expect("clouds")).get(0);
+    assert!(js_sys::Reflect::get(&first, &"reasons".into()).expect("get").is_undefined());
+    assert!(js_sys::Reflect::get(&first, &"verdict".into()).expect("verdict").is_string());
+    // The compact path: the same query as JSON text gives numbers, a broken one none.
+    let text = r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"FR","model":"direct_bill"},"customer":{"country":"FR","segment":"commercial","relation":"unrelated"}}"#;
+    assert!(csp_eligibility::web::js_api::decide_compact(text, false).len() > 40);
+    assert!(csp_eligibility::web::js_api::decide_compact("{", false).is_empty());
+    let error = csp_eligibility::web::js_api::decide(wasm_bindgen::JsValue::from(42), false);
     let problems = js_sys::Reflect::get(&error, &"problems".into()).expect("problems");
     assert_eq!(js_sys::Array::from(&problems).length(), 1);
 }

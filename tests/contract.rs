@@ -9,7 +9,7 @@ use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::portals::PORTALS;
 use csp_eligibility::core::rules::RULES;
 use csp_eligibility::core::sources::source;
-use csp_eligibility::core::{catalog, Decision, Lang, Nearest, Query, QueryError, Timeline};
+use csp_eligibility::core::{catalog, Decision, Lang, Nearest, Query, QueryError, Timeline, Verdicts};
 use std::path::Path;
 
 fn schema_text<T: schemars::JsonSchema>() -> String {
@@ -23,6 +23,7 @@ fn checked_in_json_schemas_equal_the_types() {
     let schemas = [
         ("static/schema/query.schema.json", schema_text::<Query>()),
         ("static/schema/decision.schema.json", schema_text::<Decision>()),
+        ("static/schema/verdicts.schema.json", schema_text::<Verdicts>()),
         ("static/schema/query-error.schema.json", schema_text::<QueryError>()),
         ("static/schema/catalog.schema.json", schema_text::<Catalog>()),
         ("static/schema/nearest.schema.json", schema_text::<Nearest>()),
@@ -208,6 +209,7 @@ fn typescript_declarations() -> String {
     for schema in [
         serde_json::to_value(schemars::schema_for!(Query)).expect("schema"),
         serde_json::to_value(schemars::schema_for!(Decision)).expect("schema"),
+        serde_json::to_value(schemars::schema_for!(Verdicts)).expect("schema"),
         serde_json::to_value(schemars::schema_for!(QueryError)).expect("schema"),
         serde_json::to_value(schemars::schema_for!(Catalog)).expect("schema"),
         serde_json::to_value(schemars::schema_for!(Nearest)).expect("schema"),
@@ -236,8 +238,16 @@ fn typescript_declarations() -> String {
         }
     }
     out.push_str(
-        "/** Decides a query (object or JSON string): a Decision, or a QueryError listing every problem. */\n\
-         export declare function decide(query: Query | string): Decision | QueryError;\n\
+        "/** How much of each answer to give: the whole decision (default), or each cloud's verdict, portal and deciding rules. */\n\
+         export type DecideOptions = { detail?: 'full' | 'verdicts' };\n\
+         /** Decides a query (object or JSON string): a Decision (or its Verdicts), or a QueryError listing every problem. Reasons, actions, notes and portals are shared, frozen objects. */\n\
+         export declare function decide(query: Query | string, options?: { detail?: 'full' }): Decision | QueryError;\n\
+         export declare function decide(query: Query | string, options: { detail: 'verdicts' }): Verdicts | QueryError;\n\
+         export declare function decide(query: Query | string, options?: DecideOptions): Decision | Verdicts | QueryError;\n\
+         /** Decides an array of queries in one call: one answer per query, in order (a bad query gets its QueryError). */\n\
+         export declare function decideMany(queries: ReadonlyArray<Query | string>, options?: { detail?: 'full' }): Array<Decision | QueryError>;\n\
+         export declare function decideMany(queries: ReadonlyArray<Query | string>, options: { detail: 'verdicts' }): Array<Verdicts | QueryError>;\n\
+         export declare function decideMany(queries: ReadonlyArray<Query | string>, options?: DecideOptions): Array<Decision | Verdicts | QueryError>;\n\
          /** The nearest ways to a yes: up to three proposals per cloud that is not allowed. */\n\
          export declare function nearest(query: Query | string): Nearest | QueryError;\n\
          /** Every cloud's verdict over time, interval by interval. */\n\

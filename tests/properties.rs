@@ -7,7 +7,7 @@
 use csp_eligibility::core::decision::Outcome;
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, nearest, timeline, parse_query_str, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -115,6 +115,13 @@ proptest! {
         }
     }
 
+    /// `engine.rs` `verdicts`: the pass that records only the deciding rules gives the verdicts, portals
+    /// and deciding rules of the full decision.
+    #[test]
+    fn verdicts_only_agree_with_the_full_decision(query in query()) {
+        prop_assert_eq!(verdicts(&query), Verdicts::from(&decide(&query)));
+    }
+
     #[test]
     fn decisions_are_deterministic(query in query()) {
         prop_assert_eq!(decide(&query), decide(&query));
@@ -127,6 +134,35 @@ proptest! {
         prop_assert_eq!(parsed.as_ref(), Ok(&query), "{}", text);
         let again: Query = serde_json::from_str(&text).expect("serde reads it back");
         prop_assert_eq!(again, query);
+    }
+
+    /// The JS package's fast path (`parse.rs` `read_valid_query`) reads a valid query exactly as the
+    /// problem-collecting walk does, and never accepts what the walk refuses, whatever one edit breaks.
+    #[test]
+    fn the_fast_reader_agrees_with_the_walk(query in query(), edit in 0usize..9, pick in 0usize..1000) {
+        let mut value = serde_json::to_value(&query).expect("query serialises");
+        let spoil = |value: &mut serde_json::Value| -> Option<()> {
+            let partner = value.get_mut("partner")?.as_object_mut()?;
+            match edit {
+                1 => { partner.insert("programs".into(), serde_json::json!(["commercial", "germany", "commercial"])); }
+                2 => { partner.insert("provider_country".into(), serde_json::json!("DE")); }
+                3 => { partner.insert("colour".into(), serde_json::json!("blue")); }
+                4 => { partner.insert("mpa_signed".into(), serde_json::Value::Null); }
+                5 => { partner.insert("country".into(), [serde_json::json!("ZZ"), serde_json::json!("fr"), serde_json::json!("FRA"), serde_json::json!(7)][pick % 4].clone()); }
+                6 => { value.as_object_mut()?.insert("api_version".into(), [serde_json::json!(2), serde_json::json!(1.0), serde_json::json!("1")][pick % 3].clone()); }
+                7 => { value.get_mut("customer")?.as_object_mut()?.insert("relation".into(), serde_json::json!(["own_provider", "own_indirect_reseller"][pick % 2])); }
+                8 => { value.as_object_mut()?.insert("as_of".into(), serde_json::json!(["2024-02-30", "2024-1-01", ""][pick % 3])); }
+                _ => {}
+            }
+            Some(())
+        };
+        spoil(&mut value);
+        let text = value.to_string();
+        let walked = parse_query_str(&text).ok();
+        match read_valid_query(&text) {
+            Some(read) => prop_assert_eq!(Some(read), walked, "{}", text),
+            None => prop_assert!(edit != 0, "a valid query missed the fast path: {}", text),
+        }
     }
 
     #[test]

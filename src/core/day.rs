@@ -31,6 +31,11 @@ impl Day {
         Day::from_ymd(number(0..4)?, month, day)
     }
 
+    /// The day as the number `YYYYMMDD` (how compact answers carry it).
+    pub fn digits(self) -> u32 {
+        self.0.year().unsigned_abs() * 10_000 + u32::from(u8::from(self.0.month())) * 100 + u32::from(self.0.day())
+    }
+
     /// Builds a day from a `time` date (used by the compiled-in tables).
     pub const fn from_date(date: Date) -> Day {
         Day(date)
@@ -66,9 +71,26 @@ impl Serialize for Day {
 
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Day::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a YYYY-MM-DD date")))
+        deserialize_text(deserializer, "a YYYY-MM-DD date", Day::parse)
     }
+}
+
+/// Deserialises a value written as a string with `parse`, without copying the string.
+pub(crate) fn deserialize_text<'de, D: Deserializer<'de>, T>(deserializer: D, expecting: &'static str, parse: fn(&str) -> Option<T>) -> Result<T, D::Error> {
+    struct Text<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Option<T>,
+    }
+    impl<T> serde::de::Visitor<'_> for Text<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            (self.parse)(text).ok_or_else(|| E::custom(format_args!("`{text}` is not {}", self.expecting)))
+        }
+    }
+    deserializer.deserialize_str(Text { expecting, parse })
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -158,3 +158,55 @@ impl Decision {
         &self.clouds[cloud as usize]
     }
 }
+
+/// The short answer: each cloud's verdict, portal and deciding rules, without the explanations
+/// (what `decide(query, { detail: 'verdicts' })` returns).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Verdicts {
+    /// Contract version.
+    pub api_version: u32,
+    /// Version of the rule table that produced the answer.
+    pub ruleset_version: &'static str,
+    /// The day the answer is for.
+    pub as_of: Day,
+    /// The cloud the query asked about, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_cloud: Option<Cloud>,
+    /// The task the query asked about, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<Task>,
+    /// One verdict per cloud, in the order of [`Cloud`].
+    pub clouds: Vec<CloudVerdict>,
+}
+
+/// One cloud's verdict, portal and deciding rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CloudVerdict {
+    /// The cloud.
+    pub cloud: Cloud,
+    /// Allowed, denied, needs action or unknown.
+    pub verdict: Verdict,
+    /// The Partner Center instance to transact in.
+    pub portal: &'static Portal,
+    /// The one or two rules that decided the verdict; empty when allowed.
+    pub deciding: Vec<&'static str>,
+}
+
+impl From<&Decision> for Verdicts {
+    fn from(decision: &Decision) -> Verdicts {
+        Verdicts {
+            api_version: decision.api_version,
+            ruleset_version: decision.ruleset_version,
+            as_of: decision.as_of,
+            requested_cloud: decision.requested_cloud,
+            task: decision.task,
+            clouds: decision
+                .clouds
+                .iter()
+                .map(|cloud| CloudVerdict { cloud: cloud.cloud, verdict: cloud.verdict, portal: cloud.portal, deciding: cloud.deciding.clone() })
+                .collect(),
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Applies the rule and note tables to a query. The same pass produces the verdict and its explanation.
 
 use super::age;
-use super::decision::{Action, CloudDecision, Decision, Note, Outcome, Reason, Verdict};
+use super::decision::{Action, CloudDecision, Decision, Note, Outcome, Reason, Verdict, Verdicts};
 use super::facts::Facts;
 use super::messages::Text;
 use super::notes::{Shown, NOTES};
@@ -15,6 +15,25 @@ pub const RULESET_VERSION: &str = "2026.12.1";
 
 /// Decides every cloud for a query.
 pub fn decide(query: &Query) -> Decision {
+    decide_with(query, Explain::All)
+}
+
+/// Decides every cloud for a query, keeping only each verdict, portal and deciding rules: the same
+/// pass as [`decide`], without recording the explanation (for callers that ask at volume).
+pub fn verdicts(query: &Query) -> Verdicts {
+    Verdicts::from(&decide_with(query, Explain::DecidingOnly))
+}
+
+/// How much of the explanation a pass records.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Explain {
+    /// Every reason, action, missing fact, caution and note.
+    All,
+    /// Only the deciding rules.
+    DecidingOnly,
+}
+
+fn decide_with(query: &Query, explain: Explain) -> Decision {
     let facts = Facts::new(query);
     Decision {
         api_version: API_VERSION,
@@ -23,23 +42,24 @@ pub fn decide(query: &Query) -> Decision {
         documents_up_to: age::documents_up_to(),
         requested_cloud: query.cloud,
         task: query.task,
-        clouds: Cloud::ALL.iter().map(|&cloud| decide_cloud(&facts, cloud)).collect(),
+        clouds: Cloud::ALL.iter().map(|&cloud| decide_cloud(&facts, cloud, explain)).collect(),
     }
 }
 
-fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
+fn decide_cloud(facts: &Facts, cloud: Cloud, explain: Explain) -> CloudDecision {
     let day = facts.day();
+    let all = explain == Explain::All;
     let mut decision = CloudDecision {
         cloud,
         verdict: Verdict::Allowed,
         portal: transact_portal(cloud),
-        task_portals: facts.task().map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
+        task_portals: facts.task().filter(|_| all).map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
         deciding: Vec::new(),
-        reasons: Vec::with_capacity(16),
+        reasons: Vec::with_capacity(if all { 16 } else { 0 }),
         actions: Vec::new(),
         missing_facts: Vec::new(),
         cautions: Vec::new(),
-        notes: Vec::with_capacity(12),
+        notes: Vec::with_capacity(if all { 12 } else { 0 }),
         sources_up_to: age::newest_for(cloud).date,
     };
     let mut strongest = Outcome::Pass;
@@ -51,36 +71,51 @@ fn decide_cloud(facts: &Facts, cloud: Cloud) -> CloudDecision {
             Check::Skip => continue,
             Check::Pass => Outcome::Pass,
             Check::Caution(key) => {
-                decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
+                if all {
+                    decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
+                }
                 Outcome::Pass
             }
             Check::Fail(keys) => {
-                push_actions(&mut ways_out, rule.id, keys);
+                if all {
+                    push_actions(&mut ways_out, rule.id, keys);
+                }
                 Outcome::Fail
             }
             Check::Act(actions) => {
-                push_actions(&mut steps, rule.id, &actions);
+                if all {
+                    push_actions(&mut steps, rule.id, &actions);
+                }
                 Outcome::NeedsAction
             }
             Check::Unsettled(key) => {
-                decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
+                if all {
+                    decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
+                }
                 Outcome::Unknown
             }
             Check::Missing(fact) => {
-                if !decision.missing_facts.contains(&fact) {
+                if all && !decision.missing_facts.contains(&fact) {
                     decision.missing_facts.push(fact);
                 }
                 Outcome::Unknown
             }
         };
+        // The deciding rules: the first two with the strongest outcome so far.
         if outcome.weight() > strongest.weight() {
             strongest = outcome;
+            decision.deciding.clear();
         }
-        decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
+        if outcome == strongest && outcome != Outcome::Pass && decision.deciding.len() < 2 {
+            decision.deciding.push(rule.id);
+        }
+        if all {
+            decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
+        }
     }
     decision.verdict = strongest.verdict();
-    if strongest != Outcome::Pass {
-        decision.deciding = decision.reasons.iter().filter(|reason| reason.outcome == strongest).map(|reason| reason.rule).take(2).collect();
+    if !all {
+        return decision;
     }
     decision.actions = if strongest == Outcome::Fail { ways_out } else { steps };
     for note in NOTES.iter().filter(|note| note.clouds.contains(cloud) && note.effective.holds_on(day)) {

@@ -56,10 +56,7 @@ impl Serialize for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CountryCode, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        CountryCode::parse(&text)
-            .filter(|code| code.is_known())
-            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a known country code")))
+        super::day::deserialize_text(deserializer, "a known country code", |text| CountryCode::parse(text).filter(|code| code.is_known()))
     }
 }
 

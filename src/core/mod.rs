@@ -4,6 +4,7 @@
 pub mod age;
 pub mod catalog;
 pub mod change_days;
+pub mod compact;
 pub mod day;
 pub mod decision;
 pub mod engine;
@@ -26,13 +27,13 @@ pub mod vocabulary;
 
 pub use catalog::{catalog, Catalog, CatalogEntry};
 pub use day::Day;
-pub use decision::{CloudDecision, Decision, Outcome, Verdict};
-pub use engine::{decide, RULESET_VERSION};
+pub use decision::{CloudDecision, CloudVerdict, Decision, Outcome, Verdict, Verdicts};
+pub use engine::{decide, verdicts, RULESET_VERSION};
 pub use markets::CountryCode;
 pub use nearest::{nearest, Nearest};
 pub use timeline::{timeline, Timeline};
 pub use messages::Lang;
-pub use parse::{parse_query, parse_query_str, Problem, QueryError};
+pub use parse::{parse_query, parse_query_str, read_valid_query, Problem, QueryError};
 pub use query::{Customer, Fact, Partner, Query, API_VERSION};
 pub use vocabulary::{Cloud, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 

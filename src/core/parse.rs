@@ -334,20 +334,47 @@ impl Walker {
     }
 
     fn contradictions(&mut self, query: &Query) {
-        let reseller = query.partner.model == PartnerModel::IndirectReseller;
-        if query.partner.provider_country.is_some() && !reseller {
-            self.report("partner.provider_country", "error.provider_for_non_reseller", query.partner.model.id().to_string());
-        }
-        let relation = query.customer.relation;
-        if !relation.fits(query.partner.model) {
-            let code = if relation == Relation::OwnProvider { "error.own_provider_for_non_reseller" } else { "error.own_reseller_for_non_provider" };
-            self.report("customer.relation", code, query.partner.model.id().to_string());
-        }
-        let migrating = query.task == Some(Task::MigrateGermanyCustomer);
-        if migrating && query.customer.national_cloud_customer == Some(CustomerStatus::New) {
-            self.report("customer.national_cloud_customer", "error.migrating_customer_is_existing", CustomerStatus::New.id().to_string());
+        for (path, code, detail) in contradictions(query) {
+            self.report(path, code, detail.to_string());
         }
     }
+}
+
+/// Facts of a query that cannot hold together: each with its path, problem code and offending value.
+fn contradictions(query: &Query) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    let model = query.partner.model;
+    let provider_for_non_reseller = query.partner.provider_country.is_some() && model != PartnerModel::IndirectReseller;
+    let relation = query.customer.relation;
+    let misfit = (!relation.fits(model)).then(|| {
+        let code = if relation == Relation::OwnProvider { "error.own_provider_for_non_reseller" } else { "error.own_reseller_for_non_provider" };
+        ("customer.relation", code, model.id())
+    });
+    let migrating = query.task == Some(Task::MigrateGermanyCustomer);
+    let new_customer_migrating = migrating && query.customer.national_cloud_customer == Some(CustomerStatus::New);
+    provider_for_non_reseller
+        .then_some(("partner.provider_country", "error.provider_for_non_reseller", model.id()))
+        .into_iter()
+        .chain(misfit)
+        .chain(new_customer_migrating.then_some(("customer.national_cloud_customer", "error.migrating_customer_is_existing", CustomerStatus::New.id())))
+}
+
+/// Reads JSON text straight into a query, without the problem-collecting walk: `Some` only for a valid
+/// query, and then exactly the query [`parse_query_str`] gives; `None` sends the caller to
+/// [`parse_query_str`] for the problems. The JS package's fast path.
+pub fn read_valid_query(text: &str) -> Option<Query> {
+    let mut query: Query = serde_json::from_str(text).ok()?;
+    if query.api_version != API_VERSION || contradictions(&query).next().is_some() {
+        return None;
+    }
+    if let Some(programs) = &mut query.partner.programs {
+        // The walk keeps the first of repeated programs.
+        let mut seen = Vec::with_capacity(programs.len());
+        programs.retain(|program| !seen.contains(program) && {
+            seen.push(*program);
+            true
+        });
+    }
+    Some(query)
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ pub struct Customer {
 }
 
 /// A fact a rule needs, named by its JSON path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Fact {
     /// `partner.has_partner_id`

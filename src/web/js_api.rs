@@ -1,8 +1,12 @@
-//! The JS API: `decide`, `nearest`, `timeline`, `validate`, `catalog`, `version`. Queries come in through serde-wasm-bindgen
-//! (after a bounded nesting check); answers go out as JSON text parsed by the engine's `JSON.parse`,
-//! which measured 2.6× faster than building the object through serde-wasm-bindgen (114 µs against
-//! 295 µs per decision in Node 20). Bad input comes back as a `QueryError` value, never as a trap.
+//! The JS API: `decide`, `nearest`, `timeline`, `validate`, `catalog`, `version`. Decisions of valid
+//! queries take the compact path: the package sends the query as JSON text, read straight into its
+//! types, and gets numbers back that index a lexicon of shared parts (`core::compact`). Everything
+//! else takes the problem-collecting path: queries come in through serde-wasm-bindgen (after a bounded
+//! nesting check) and answers go out as JSON text parsed by the engine's `JSON.parse`, which measured
+//! 2.6× faster than building the object through serde-wasm-bindgen. Bad input comes back as a
+//! `QueryError` value, never as a trap.
 
+use crate::core::compact::{Detail, Lexicon};
 use crate::core::{self, parse_query, Lang, QueryError, API_VERSION, RULESET_VERSION};
 use super::to_js;
 use serde::Serialize;
@@ -47,13 +51,47 @@ fn read_query(input: &JsValue) -> Result<core::Query, QueryError> {
     }
 }
 
-/// Decides a query (object or JSON string): a `Decision`, or a `QueryError` with every problem.
+/// Decides a query (object or JSON string) along the problem-collecting path: a `Decision` (or its
+/// `Verdicts`), or a `QueryError` with every problem. The package calls it when the compact path declines.
 #[wasm_bindgen]
-pub fn decide(query: JsValue) -> JsValue {
+pub fn decide(query: JsValue, verdicts: bool) -> JsValue {
     match read_query(&query) {
+        Ok(query) if verdicts => to_js(&core::verdicts(&query)),
         Ok(query) => to_js(&core::decide(&query)),
         Err(error) => to_js(&error),
     }
+}
+
+thread_local! {
+    /// The compact answers' lexicon: what the package has been sent so far.
+    static LEXICON: std::cell::RefCell<Lexicon> = std::cell::RefCell::default();
+}
+
+fn detail(verdicts: bool) -> Detail {
+    if verdicts {
+        Detail::Verdicts
+    } else {
+        Detail::Full
+    }
+}
+
+/// Decides one valid query given as JSON text, in compact form (see `core::compact`); empty when the
+/// query is not valid as it stands, and the package then calls `decide` for its problems.
+#[wasm_bindgen(js_name = decideCompact)]
+pub fn decide_compact(text: &str, verdicts: bool) -> Vec<u32> {
+    LEXICON.with_borrow_mut(|lexicon| lexicon.decide(text, detail(verdicts)).unwrap_or_default())
+}
+
+/// Decides a JSON array of queries in compact form, one record per query (a bad one gets its error).
+#[wasm_bindgen(js_name = decideManyCompact)]
+pub fn decide_many_compact(text: &str, verdicts: bool) -> Vec<u32> {
+    LEXICON.with_borrow_mut(|lexicon| lexicon.decide_many(text, detail(verdicts)))
+}
+
+/// The JSON of the lexicon entries and errors a compact reply counted, as `[[entries…],[errors…]]`.
+#[wasm_bindgen(js_name = takeNew)]
+pub fn take_new() -> String {
+    LEXICON.with_borrow_mut(Lexicon::take_new)
 }
 
 /// The nearest ways to a yes for every cloud that is not allowed (a `Nearest`), or a `QueryError`.

@@ -26,7 +26,7 @@ export function init(options = {}) {
   return loading;
 }
 
-export const { decide, nearest, timeline, validate, catalog, version } = bindApi(wasm, () => {
+export const { decide, decideMany, nearest, timeline, validate, catalog, version } = bindApi(wasm, () => {
   if (!loaded) throw new Error('csp-eligibility is not loaded yet: `await init()` once before calling it');
 });
 

@@ -35,6 +35,22 @@ export type Decision = {
   task?: (Task | null);
 };
 
+/** The short answer: each cloud's verdict, portal and deciding rules, without the explanations (what `decide(query, { detail: 'verdicts' })` returns). */
+export type Verdicts = {
+  /** Contract version. */
+  api_version: number;
+  /** The day the answer is for. */
+  as_of: Day;
+  /** One verdict per cloud, in the order of [`Cloud`]. */
+  clouds: Array<CloudVerdict>;
+  /** The cloud the query asked about, if any. */
+  requested_cloud?: (Cloud | null);
+  /** Version of the rule table that produced the answer. */
+  ruleset_version: string;
+  /** The task the query asked about, if any. */
+  task?: (Task | null);
+};
+
 /** Everything wrong with a query; never empty. */
 export type QueryError = {
   /** Contract version. */
@@ -184,6 +200,18 @@ export type CloudTimeline = {
   cloud: Cloud;
   /** Contiguous spans covering every day, oldest first; neighbours have different verdicts. */
   intervals: Array<Interval>;
+};
+
+/** One cloud's verdict, portal and deciding rules. */
+export type CloudVerdict = {
+  /** The cloud. */
+  cloud: Cloud;
+  /** The one or two rules that decided the verdict; empty when allowed. */
+  deciding: Array<string>;
+  /** The Partner Center instance to transact in. */
+  portal: Portal;
+  /** Allowed, denied, needs action or unknown. */
+  verdict: Verdict;
 };
 
 export type Clouds = Array<Cloud>;
@@ -364,8 +392,16 @@ export type Task = ("sell" | "create_customer" | "manage_partner_users" | "manag
 /** Whether the partner can sell in one cloud. */
 export type Verdict = ("allowed" | "denied" | "needs_action" | "unknown");
 
-/** Decides a query (object or JSON string): a Decision, or a QueryError listing every problem. */
-export declare function decide(query: Query | string): Decision | QueryError;
+/** How much of each answer to give: the whole decision (default), or each cloud's verdict, portal and deciding rules. */
+export type DecideOptions = { detail?: 'full' | 'verdicts' };
+/** Decides a query (object or JSON string): a Decision (or its Verdicts), or a QueryError listing every problem. Reasons, actions, notes and portals are shared, frozen objects. */
+export declare function decide(query: Query | string, options?: { detail?: 'full' }): Decision | QueryError;
+export declare function decide(query: Query | string, options: { detail: 'verdicts' }): Verdicts | QueryError;
+export declare function decide(query: Query | string, options?: DecideOptions): Decision | Verdicts | QueryError;
+/** Decides an array of queries in one call: one answer per query, in order (a bad query gets its QueryError). */
+export declare function decideMany(queries: ReadonlyArray<Query | string>, options?: { detail?: 'full' }): Array<Decision | QueryError>;
+export declare function decideMany(queries: ReadonlyArray<Query | string>, options: { detail: 'verdicts' }): Array<Verdicts | QueryError>;
+export declare function decideMany(queries: ReadonlyArray<Query | string>, options?: DecideOptions): Array<Decision | Verdicts | QueryError>;
 /** The nearest ways to a yes: up to three proposals per cloud that is not allowed. */
 export declare function nearest(query: Query | string): Nearest | QueryError;
 /** Every cloud's verdict over time, interval by interval. */

@@ -12,7 +12,7 @@ export function init() {
   return Promise.resolve();
 }
 
-export const { decide, nearest, timeline, validate, catalog, version } = bindApi(wasm, () => {});
+export const { decide, decideMany, nearest, timeline, validate, catalog, version } = bindApi(wasm, () => {});
 
 /** Rejects: the element needs a browser. */
 export const defineElement = elementDefiner(wasm, init);

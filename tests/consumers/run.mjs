@@ -119,7 +119,7 @@ for (const tsconfig of [
     }
     if (tsconfig.name === 'node16') {
       const output = execFileSync('node', ['out/consumer.js'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
-      assert.deepEqual(output, ['allowed denied denied denied', '4 4', 'true true 1']);
+      assert.deepEqual(output, ['allowed denied denied denied', 'true allowed allowed', '4 4', 'true true 1']);
     }
   });
 }

@@ -259,6 +259,29 @@ await check('Node: the package decides exactly as the native core, for every sce
   }
 });
 
+await check('Node: decideMany and the verdicts-only detail answer exactly as decide, query by query (compact crossing, js_api.rs)', async () => {
+  const scenarios = JSON.parse(readFileSync(`${root}tests/e2e/scenarios.json`, 'utf8'));
+  const pkg = await import(`${root}pkg/node.js`);
+  const queries = [...scenarios.map((s) => s.query), { api_version: 1 }, JSON.stringify(scenarios[0].query), 'not json'];
+  const single = queries.map((query) => pkg.decide(query));
+  assert.deepEqual(pkg.decideMany(queries), single, 'full');
+  const short = (answer) => (answer.problems ? answer : { api_version: answer.api_version, ruleset_version: answer.ruleset_version, as_of: answer.as_of,
+    ...(answer.requested_cloud ? { requested_cloud: answer.requested_cloud } : {}), ...(answer.task ? { task: answer.task } : {}),
+    clouds: answer.clouds.map(({ cloud, verdict, portal, deciding }) => ({ cloud, verdict, portal, deciding })) });
+  assert.deepEqual(pkg.decideMany(queries, { detail: 'verdicts' }), single.map(short), 'verdicts');
+  assert.deepEqual(queries.map((query) => pkg.decide(query, { detail: 'verdicts' })), single.map(short), 'decide with detail');
+  assert.equal(single.at(-3).problems[0].path, 'as_of', 'a bad query in the batch gets its own problems');
+  assert.deepEqual(pkg.decideMany([]), []);
+  const reason = single[0].clouds[0].reasons[0];
+  assert.ok(Object.isFrozen(reason), 'reasons are shared, frozen objects');
+  assert.equal(pkg.decide(queries[0]).clouds[0].reasons[0], reason, 'the same object next time');
+  assert.throws(() => pkg.decide(queries[0], { detail: 'short' }), /options\.detail must be 'full' or 'verdicts'/);
+  assert.throws(() => pkg.decideMany(queries[0]), /queries must be an array/);
+  const cyclic = { ...scenarios[0].query };
+  cyclic.self = cyclic;
+  assert.ok(pkg.decideMany([cyclic, scenarios[0].query])[0].problems.length > 0, 'a query JSON cannot hold still gets its problems');
+});
+
 await check('Node: bad input gives a structured error and the next call still works', async () => {
   const pkg = await import(`${root}pkg/node.js`);
   const good = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'direct_bill' }, customer: { country: 'FR', segment: 'commercial', relation: 'unrelated' } };
