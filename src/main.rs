@@ -1,4 +1,5 @@
-//! In the browser: starts the widget. Natively: reads a query as JSON on stdin and prints the decision.
+//! In the browser: starts the widget. Natively: the command line (`cli.rs`): one JSON query on stdin,
+//! or a batch file.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -6,19 +7,11 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use std::io::Read;
-    let mut input = String::new();
-    if let Err(error) = std::io::stdin().read_to_string(&mut input) {
-        eprintln!("cannot read standard input: {error}");
-        return std::process::ExitCode::FAILURE;
-    }
-    let (json, code) = match csp_eligibility::core::decide_json(&input) {
-        Ok(decision) => (serde_json::to_string_pretty(&decision), std::process::ExitCode::SUCCESS),
-        Err(error) => (serde_json::to_string_pretty(&error), std::process::ExitCode::from(2)),
-    };
-    println!("{}", json.unwrap_or_default());
-    code
+    cli::run(&std::env::args().skip(1).collect::<Vec<_>>())
 }
 
 /// The page's allocator: talc is a few kilobytes smaller than the standard library's dlmalloc on wasm32

@@ -165,6 +165,51 @@ proptest! {
         }
     }
 
+    /// `batch.rs`: a batch row is read straight into its types exactly as the flat form (links) reads
+    /// it through the problem-collecting parser, whatever one cell breaks; a bad cell is reported at its column.
+    #[test]
+    fn a_batch_row_reads_as_its_link_does(query in query(), edit in 0usize..7, pick in 0usize..1000) {
+        let mut pairs = csp_eligibility::core::flat::to_pairs(&query);
+        pairs.retain(|(path, _)| path != "api_version");
+        let spoiled = match edit {
+            1 => Some(("partner.country", ["ZZ", "fr", "FRA"][pick % 3])),
+            2 => Some(("as_of", ["2024-02-30", "2024-1-01", "soon"][pick % 3])),
+            3 => Some(("partner.programs", ["commercial,mars", "commercial;germany", "germany commercial germany"][pick % 3])),
+            4 => Some(("partner.mpa_signed", ["TRUE", "yes", "False"][pick % 3])),
+            5 => Some(("customer.relation", ["own_provider", "own_indirect_reseller", "friend"][pick % 3])),
+            6 => Some(("partner.provider_country", ["DE", "", "XX"][pick % 3])),
+            _ => None,
+        };
+        if let Some((path, text)) = spoiled {
+            pairs.retain(|(p, _)| p != path);
+            pairs.push((path.to_string(), text.to_string()));
+        }
+        let header = csv::StringRecord::from(pairs.iter().map(|(path, _)| path.as_str()).chain(["reseller"]).collect::<Vec<_>>());
+        let row = csv::StringRecord::from(pairs.iter().map(|(_, text)| text.as_str()).chain(["Fabrikam, Inc."]).collect::<Vec<_>>());
+        let batch = csp_eligibility::core::batch::Batch::new(&header, csp_eligibility::core::Lang::En).expect("a header of query fields");
+        let linked: Vec<(String, String)> = pairs.iter().filter(|(_, text)| !text.is_empty()).map(|(path, text)| {
+            let text = if path == "partner.programs" { text.replace([';', ' '], ",") } else if text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false") { text.to_ascii_lowercase() } else { text.clone() };
+            (path.clone(), text)
+        }).chain([("api_version".to_string(), "1".to_string())]).collect();
+        let walked = csp_eligibility::core::parse_query(&csp_eligibility::core::flat::to_value(linked.iter().map(|(p, t)| (p.as_str(), t.as_str()))));
+        let read = batch.read(&row);
+        prop_assert_eq!(&read, &walked, "{:?}", pairs);
+        if edit == 0 {
+            // An empty cell is a fact not stated: an empty list of programs reads as none given.
+            let mut expected = query;
+            expected.partner.programs = expected.partner.programs.filter(|programs| !programs.is_empty());
+            prop_assert_eq!(read, Ok(expected));
+        }
+        if let Err(error) = &walked {
+            for problem in batch.place(error, csp_eligibility::core::Lang::En) {
+                let field = problem.field.split('[').next().unwrap_or_default();
+                if let Some(column) = problem.column {
+                    prop_assert_eq!(&header[column], field);
+                }
+            }
+        }
+    }
+
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,200}") {
         let _ = parse_query_str(&text);

@@ -1,13 +1,20 @@
-//! Arbitrary bytes as a query: parse (text → JSON → query, collecting problems), decide every cloud,
-//! serialise the answer, and check the invariants that must hold whatever the input.
+//! Arbitrary bytes as a query: parse (text → JSON → query, collecting problems, and the JS package's
+//! typed fast path), decide every cloud (also as a compact batch), serialise the answer, and check the
+//! invariants that must hold whatever the input.
 #![no_main]
 
-use csp_eligibility::core::{decide, flat, parse_query_str, Verdict};
+use csp_eligibility::core::{decide, flat, parse_query_str, read_valid_query, Verdict};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    match parse_query_str(text) {
+    let walked = parse_query_str(text);
+    // The JS package's fast path never disagrees with the walk.
+    if let Some(read) = read_valid_query(text) {
+        assert_eq!(Ok(&read), walked.as_ref(), "fast path");
+    }
+    let _ = csp_eligibility::core::compact::Lexicon::default().decide_many(text, csp_eligibility::core::compact::Detail::Full);
+    match walked {
         Ok(query) => {
             let decision = decide(&query);
             assert_eq!(decision.clouds.len(), 4);

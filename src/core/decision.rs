@@ -61,6 +61,18 @@ pub enum Outcome {
     Unknown,
 }
 
+impl Verdict {
+    /// The verdict's id, as JSON writes it (`allowed`, `denied`, `needs_action`, `unknown`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Allowed => "allowed",
+            Verdict::Denied => "denied",
+            Verdict::NeedsAction => "needs_action",
+            Verdict::Unknown => "unknown",
+        }
+    }
+}
+
 impl Outcome {
     /// The verdict a cloud gets when this is its strongest outcome.
     pub fn verdict(self) -> Verdict {

@@ -2,6 +2,7 @@
 //! every cloud, explains it with cited reasons, and lists its own rules as a [`Catalog`].
 
 pub mod age;
+pub mod batch;
 pub mod catalog;
 pub mod change_days;
 pub mod compact;

@@ -341,7 +341,7 @@ impl Walker {
 }
 
 /// Facts of a query that cannot hold together: each with its path, problem code and offending value.
-fn contradictions(query: &Query) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+pub(crate) fn contradictions(query: &Query) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     let model = query.partner.model;
     let provider_for_non_reseller = query.partner.provider_country.is_some() && model != PartnerModel::IndirectReseller;
     let relation = query.customer.relation;

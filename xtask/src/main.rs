@@ -8,7 +8,7 @@
 //! - `dist`: build the release bundle only (page, package and embedding demo)
 //! - `pkg`: build the npm package into `pkg/`
 //! - `bench`: native, browser and size benchmarks; prints a JSON summary (also in `target/bench-summary.json`)
-//! - `fuzz [seconds]`: fuzz query parsing and `decide` with cargo-fuzz (libFuzzer), 300 s by default
+//! - `fuzz [seconds]`: fuzz query parsing and `decide`, then batch CSV files, with cargo-fuzz (libFuzzer), 300 s by default
 //! - `sizes`: build the bundle and print the gzip and brotli size of every file the page downloads
 
 mod bundle;
@@ -117,16 +117,20 @@ fn fuzz_command(args: &[String]) -> Fallible {
         _ => return Err("usage: cargo xtask fuzz [seconds]".into()),
     };
     tools::ensure_cargo_fuzz()?;
-    let corpus = tools::root().join("target/fuzz-corpus");
-    package::copy_tree(&tools::root().join("fuzz/corpus/query_json"), &corpus)?;
-    tools::run(
-        &format!("fuzz query parsing and decide for {seconds} s"),
-        std::process::Command::new("cargo")
-            .args(["fuzz", "run", "query_json", "--sanitizer", "none"])
-            .arg(&corpus)
-            .arg("--")
-            .arg(format!("-max_total_time={seconds}"))
-            .arg("-print_final_stats=1")
-            .current_dir(tools::root().join("fuzz")),
-    )
+    // Each target gets half the time: query JSON (and the package's fast path), then batch CSV files.
+    for (target, what) in [("query_json", "query parsing and decide"), ("batch_csv", "batch CSV reading and decide")] {
+        let corpus = tools::root().join("target/fuzz-corpus").join(target);
+        package::copy_tree(&tools::root().join("fuzz/corpus").join(target), &corpus)?;
+        tools::run(
+            &format!("fuzz {what} for {} s", seconds / 2),
+            std::process::Command::new("cargo")
+                .args(["fuzz", "run", target, "--sanitizer", "none"])
+                .arg(&corpus)
+                .arg("--")
+                .arg(format!("-max_total_time={}", seconds / 2))
+                .arg("-print_final_stats=1")
+                .current_dir(tools::root().join("fuzz")),
+        )?;
+    }
+    Ok(())
 }
