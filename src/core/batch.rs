@@ -188,6 +188,17 @@ impl Batch {
         writer.write_record(None::<&[u8]>)
     }
 
+    /// The cells of a row's own columns (those that are no query field), in order.
+    pub fn own_cells<'r>(&'r self, row: &'r StringRecord) -> impl Iterator<Item = &'r str> {
+        self.columns.iter().zip(row.iter()).filter(|(column, _)| **column == Column::Own).map(|(_, cell)| cell)
+    }
+
+    /// The cell of a row for a query field, if the file has a column for it.
+    pub fn cell<'r>(&self, row: &'r StringRecord, path: &str) -> Option<&'r str> {
+        let at = self.columns.iter().position(|column| matches!(column, Column::Field(field) if FIELDS[*field] == path))?;
+        row.get(at)
+    }
+
     /// The column names, as the file has them.
     pub fn names(&self) -> &[String] {
         &self.names

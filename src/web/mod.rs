@@ -2,6 +2,8 @@
 //! custom element and the JS API. Nothing here decides anything; it all calls [`crate::core`].
 
 pub mod app;
+#[cfg(feature = "npm")]
+pub mod batch_api;
 pub mod components;
 #[cfg(feature = "npm")]
 pub mod element;

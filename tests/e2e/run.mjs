@@ -147,6 +147,54 @@ await check("a link with a bad date marks the date at once and gives its message
   await context.close();
 });
 
+await check('batch view: a CSV through the real file input is decided in a worker; summary, a bad row in French, filter, download', async () => {
+  // The page links to the batch view in its language.
+  const start = await open('/index.html?lang=fr');
+  await start.page.click('nav.toolbar a[href^="batch.html"]');
+  await start.page.waitForSelector('#file');
+  assert.match(start.page.url(), /batch\.html\?lang=fr$/);
+  await start.context.close();
+  const { page, context, log } = await open('/batch.html?lang=fr');
+  await page.waitForSelector('#file');
+  assert.match(await page.textContent('.private'), /Rien n’est envoyé/);
+  // The template, with a broken copy of its first row at line 3, repeated to 2 000 rows.
+  const template = readFileSync(`${root}data/batch-template.csv`, 'utf8').trim().split('\n');
+  const rows = [template[0], template[1], template[1].replace(',FR,indirect_reseller', ',ZZ,indirect_reseller')];
+  for (let i = 0; rows.length < 2001; i += 1) rows.push(template[1 + (i % (template.length - 1))]);
+  await page.setInputFiles('#file', { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForSelector('#summary');
+  assert.match(await page.textContent('#summary'), /^2\s000 lignes, dont 1 avec des problèmes/);
+  // The chart counts the template's verdicts: Fabrikam's Spanish and Swiss customers are allowed, not Türkiye nor the US.
+  assert.match(await page.getAttribute('#chart .bar', 'aria-label'), /^CSP commercial: Autorisé \d+, Refusé \d+, Action requise \d+, Inconnu 0$/);
+  await page.selectOption('#filter-verdict', 'problems');
+  const bad = page.locator('#rows .row');
+  assert.equal(await bad.count(), 1);
+  assert.equal(await bad.getAttribute('data-line'), '3');
+  assert.match(await bad.textContent(), /partner\.country: `ZZ` n’est pas un code pays connu/);
+  await page.selectOption('#filter-verdict', '');
+  assert.ok((await page.locator('#rows .row').count()) < 60, 'only the rows in view are drawn');
+  await page.locator('#rows').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForSelector('#rows .row[data-line="2001"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'deals-decided.csv');
+  const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(lines.length, 2001);
+  assert.match(lines[0], /,commercial\.verdict,commercial\.portal,commercial\.deciding,.*,problems$/);
+  assert.match(lines[1], /^Fabrikam France,Contoso Spain,.*,allowed,partner_center,,denied,partner_center_germany,GER-CLOSED,/);
+  assert.match(lines[2], /,ZZ,.*partner\.country: `ZZ` n’est pas un code pays connu/);
+  // A header that names no field right stops before any row, at its column.
+  await page.fill('#paste', 'partner.contry,as_of\nFR,2024-01-01');
+  await page.click('#decide');
+  await page.waitForSelector('#header-problems:not([hidden])');
+  assert.match(await page.textContent('#header-problems'), /partner\.contry.*champ inconnu/);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await axe(page), []);
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing scrolls sideways on a phone');
+  await context.close();
+});
+
 await check('the cloud the asker names comes first', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=US&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=US&customer.segment=us_state&customer.relation=unrelated&cloud=us_government&lang=en');
   await page.waitForSelector('.card');

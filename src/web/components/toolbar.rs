@@ -1,4 +1,4 @@
-//! The toolbar: language switcher, copy link, print, catalog, start over.
+//! The toolbar: language switcher, copy link, print, catalog, start over, and the batch view's link.
 
 use crate::core::Lang;
 use crate::web::i18n::t;
@@ -68,6 +68,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" onclick={print}>{ t(lang, "ui.print") }</button>
             <button type="button" onclick={catalog}>{ t(lang, "ui.open_catalog") }</button>
             <button type="button" class="secondary" onclick={reset}>{ t(lang, "ui.reset") }</button>
+            // The batch view is a page of the standalone site, not of a host's portal.
+            if props.shareable {
+                <a href={format!("batch.html?lang={}", lang.tag())}>{ t(lang, "ui.batch") }</a>
+            }
         </nav>
     }
 }
