@@ -1,12 +1,12 @@
 // The benchmark summary: native criterion results and throughput, the JS API and the page in headless
 // Chromium, and download sizes, as one JSON document on stdout.
-// Usage: node benches/report.mjs <base-url> <native-bench-output-file>
+// Usage: node benches/report.mjs <base-url> <native-bench-output-file> <release-binary>
 import { launchChromium } from '../tests/e2e/harness.mjs';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const [base, nativeOutput] = process.argv.slice(2);
+const [base, nativeOutput, binary] = process.argv.slice(2);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const percentile = (values, p) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -59,29 +59,114 @@ async function browser() {
     }
     return times;
   });
-  const api = await page.evaluate(async () => {
+  // The same timing function as in Node, sent as source text.
+  const api = await page.evaluate(`(async () => {
     const pkg = await import('./pkg/browser.js');
     await pkg.init();
-    const query = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'indirect_reseller', has_partner_id: true, mpa_signed: true, provider_country: 'DE', programs: ['commercial'] }, customer: { country: 'ES', segment: 'commercial', relation: 'unrelated' } };
-    for (let i = 0; i < 2000; i += 1) pkg.decide(query);
-    const batches = [];
-    const batch = 1000;
-    for (let b = 0; b < 120; b += 1) {
-      const start = performance.now();
-      for (let i = 0; i < batch; i += 1) pkg.decide(query);
-      batches.push(((performance.now() - start) * 1000) / batch);
-    }
-    return { calls: 120 * batch, batches };
-  });
+    return (${jsApiTimings.toString()})(pkg, ${JSON.stringify(benchQueries())}, () => performance.now());
+  })()`);
+  const batch = await batchView(chrome);
   await chrome.close();
   return {
-    js_api_decide: { calls: api.calls, median_us_per_call: round(median(api.batches), 2), p99_us_per_call: round(percentile(api.batches, 99), 2), target_us: 20 },
+    js_api: { ...api, targets: { full_us: 10, verdicts_us: 2, decide_many_verdicts_per_second: 1000000 } },
+    batch_view: batch,
     first_answer_ms: { median: round(median(firstAnswer), 1), runs: firstAnswer.map((x) => round(x, 1)), target_ms: 200 },
     rerender_after_change_ms: { median: round(median(rerender), 2), p99: round(percentile(rerender, 99), 2), changes: rerender.length, target_ms: 16 },
   };
 }
 
+/** The anchor benchmark's kind of queries: the README scenarios' queries (valid ones), in rotation. */
+function benchQueries() {
+  return JSON.parse(readFileSync(`${root}tests/e2e/scenarios.json`, 'utf8')).map((scenario) => scenario.query);
+}
+
+/**
+ * Times the package's API (runs in Node and, as source text, in the browser): `decide` in full and with
+ * `{ detail: 'verdicts' }`, one query per call in rotation (median of 40 batches of 500 calls, µs per
+ * call), and `decideMany` of 10 000 queries with verdicts (decisions per second, best of 5).
+ */
+function jsApiTimings(pkg, queries, now) {
+  const med = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const perCall = (options) => {
+    for (let i = 0; i < 3000; i += 1) pkg.decide(queries[i % queries.length], options);
+    const batches = [];
+    for (let b = 0; b < 40; b += 1) {
+      const start = now();
+      for (let i = 0; i < 500; i += 1) pkg.decide(queries[i % queries.length], options);
+      batches.push(((now() - start) * 1000) / 500);
+    }
+    return Number(med(batches).toFixed(2));
+  };
+  const many = Array.from({ length: 10000 }, (_, i) => queries[i % queries.length]);
+  let best = Infinity;
+  for (let run = 0; run < 5; run += 1) {
+    const start = now();
+    pkg.decideMany(many, { detail: 'verdicts' });
+    best = Math.min(best, now() - start);
+  }
+  return { decide_full_us: perCall(undefined), decide_verdicts_us: perCall({ detail: 'verdicts' }), decide_many_verdicts_per_second: Math.round(many.length / (best / 1000)) };
+}
+
+/** The batch view with 100 000 rows: from Decide to the summary on screen, and frame times while the table scrolls. */
+async function batchView(chrome) {
+  const page = await chrome.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/batch.html?lang=en`);
+  await page.waitForSelector('#file');
+  const template = readFileSync(`${root}data/batch-template.csv`, 'utf8').trim().split('\n');
+  const rows = [template[0]];
+  for (let i = 0; rows.length <= 100000; i += 1) rows.push(template[1 + (i % (template.length - 1))]);
+  // Through the file input, as a user picks a file (choosing it starts the decision).
+  await page.setInputFiles('#file', { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForSelector('#summary', { timeout: 120000 });
+  const summaryMs = await page.evaluate(() => performance.getEntriesByName('csp-eligibility:batch-summary')[0].duration);
+  const frames = await page.evaluate(async () => {
+    const scroller = document.getElementById('rows');
+    const times = [];
+    let last = await new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let i = 0; i < 240; i += 1) {
+      scroller.scrollTop += 240;
+      const time = await new Promise((resolve) => requestAnimationFrame(resolve));
+      times.push(time - last);
+      last = time;
+    }
+    return times;
+  });
+  await page.close();
+  return {
+    rows: 100000,
+    summary_ms: round(summaryMs, 1),
+    target_summary_ms: 2000,
+    scroll_frame_ms: { median: round(median(frames), 2), p95: round(percentile(frames, 95), 2), frames: frames.length },
+    target_frame_ms: 16.7,
+  };
+}
+
+/** The command line on 1 000 000 generated rows (the template's questions with varied countries and days), CSV in to CSV out. */
+function cliBatch() {
+  const file = `${root}target/bench-batch.csv`;
+  const template = readFileSync(`${root}data/batch-template.csv`, 'utf8').trim().split('\n');
+  const countries = ['FR', 'DE', 'ES', 'US', 'GB', 'CH', 'TR', 'JP', 'BR', 'IN', 'CN', 'IT', 'NL', 'PL', 'CA', 'AU'];
+  const lines = [template[0]];
+  for (let i = 0; i < 1000000; i += 1) {
+    const cells = template[1 + (i % 5)].split(',');
+    cells[10] = countries[(i * 7) % countries.length];
+    cells[2] = `20${16 + (i % 11)}-0${1 + (i % 9)}-1${i % 10}`;
+    lines.push(cells.join(','));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const runs = [];
+  for (let run = 0; run < 3; run += 1) {
+    const start = process.hrtime.bigint();
+    execFileSync(binary, ['batch', file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+    runs.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  const best = Math.min(...runs);
+  return { rows: 1000000, bytes: statSync(file).size, best_seconds: round(best, 3), rows_per_second: Math.round(1000000 / best), target_rows_per_second: 1000000 };
+}
+
+const nodePkg = await import(`${root}pkg/node.js`);
+const node = { js_api: jsApiTimings(nodePkg, benchQueries(), () => performance.now()) };
 const sizes = JSON.parse(execFileSync('node', [`${root}benches/sizes.mjs`, `${root}dist`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
-const summary = { native: { ...native(), target_median_us: 2 }, browser: await browser(), sizes };
+const summary = { native: { ...native(), target_median_us: 2, cli_batch: cliBatch() }, node, browser: await browser(), sizes };
 writeFileSync(`${root}target/bench-summary.json`, JSON.stringify(summary, null, 2));
 console.log(JSON.stringify(summary, null, 2));

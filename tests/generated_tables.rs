@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use csp_eligibility::core::messages::is_later;
+use csp_eligibility::core::messages::{in_page, is_later};
 
 fn read_tsv(path: &str) -> Vec<csv::StringRecord> {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("data file");
@@ -99,9 +99,12 @@ fn messages_table() -> (String, Vec<(String, String)>) {
     assert!(columns.iter().all(|column| column.len() <= usize::from(u16::MAX)), "a catalog column outgrew u16 offsets");
     // The page's packs: the first answer's text, then (fetched after it) the notes and the catalog's
     // text. Each keeps every row, the other pack's cells empty.
+    // The page's rows leave out the text only the package shows (see `in_page`).
+    let page_rows: Vec<_> = rows.iter().filter(|row| in_page(&row[0])).collect();
     let part = |column: usize, later: bool| -> String {
-        rows.iter().map(|row| if is_later(&row[0]) == later { &row[column][..] } else { "" }).collect::<Vec<_>>().join("\u{1f}")
+        page_rows.iter().map(|row| if is_later(&row[0]) == later { &row[column][..] } else { "" }).collect::<Vec<_>>().join("\u{1f}")
     };
+    let page_keys = page_rows.iter().map(|row| &row[0][..]).collect::<Vec<_>>().join("\u{1f}");
     let mut pack_files: Vec<(String, String)> = Vec::new();
     let mut names: Vec<[String; 2]> = Vec::new();
     for (index, tag) in ["en", "fr", "de"].iter().enumerate() {
@@ -115,12 +118,16 @@ fn messages_table() -> (String, Vec<(String, String)>) {
     let mut out = format!(
         "// Generated from data/messages.tsv by tests/generated_tables.rs. Do not edit.\n\n\
          /// The message keys in order, separated by U+001F.\n\
+         #[cfg(not(all(target_arch = \"wasm32\", not(feature = \"npm\"))))]\n\
+         static KEYS: &str = {:?};\n\n\
+         /// The keys the page looks up: all but those of text only the package shows (see `in_page`).\n\
+         #[cfg(all(target_arch = \"wasm32\", not(feature = \"npm\")))]\n\
          static KEYS: &str = {:?};\n\n\
          /// The English, French and German text, each its cells in key order separated by U+001F. Compiled\n\
          /// in except in the page bundle, which loads the language it shows from `static/lang/` (see `PACKS`).\n\
          #[cfg(not(all(target_arch = \"wasm32\", not(feature = \"npm\"))))]\n\
          static TEXTS: [&str; 3] = [\n",
-        columns[0]
+        columns[0], page_keys
     );
     for column in &columns[1..] {
         writeln!(out, "    {column:?},").unwrap();
@@ -131,11 +138,16 @@ fn messages_table() -> (String, Vec<(String, String)>) {
          /// language, the first answer's text, then the notes' and the catalog's (see `is_later`).\n\
          pub static PACKS: [[&str; 2]; 3] = [{:?}, {:?}, {:?}];\n\n\
          /// How many messages the catalog has.\n\
+         #[cfg(not(all(target_arch = \"wasm32\", not(feature = \"npm\"))))]\n\
+         const ROWS: usize = {};\n\n\
+         /// How many messages the page looks up.\n\
+         #[cfg(all(target_arch = \"wasm32\", not(feature = \"npm\")))]\n\
          const ROWS: usize = {};\n",
         names[0],
         names[1],
         names[2],
-        rows.len()
+        rows.len(),
+        page_rows.len()
     )
     .unwrap();
     (out, pack_files)

@@ -94,10 +94,16 @@ fn span(text: &'static str, row: usize, index: usize) -> &'static str {
 }
 
 /// Whether the page loads `key`'s text after its first answer: the notes (collapsed on the cards), the
-/// rule catalog's own text, the batch view's text and the error messages (a valid first answer has none; a broken link's
+/// rule catalog's own text and the error messages (a valid first answer has none; a broken link's
 /// messages fill in when the pack arrives, its fields are marked at once).
 pub fn is_later(key: &str) -> bool {
-    ["note.", "catalog.", "error.", "batch."].iter().any(|prefix| key.starts_with(prefix))
+    ["note.", "catalog.", "error."].iter().any(|prefix| key.starts_with(prefix))
+}
+
+/// Whether the page can show `key`: all messages but the batch view's, which only the package (and
+/// its worker) shows, so the page neither compiles in their keys nor loads their text.
+pub fn in_page(key: &str) -> bool {
+    !key.starts_with("batch.")
 }
 
 /// The text holding `lang`'s later messages (or its others), with its [`STARTS`] index, if at hand.

@@ -107,7 +107,11 @@ async function decide() {
   const file = ui.file.files[0];
   const text = ui.paste.value.trim() ? ui.paste.value : file ? await file.text() : '';
   if (!text) return;
-  if (ui.paste.value.trim()) fileName = 'batch';
+  if (ui.paste.value.trim()) {
+    fileName = 'batch';
+    // A long text kept in the box slows every frame of the page (the results hold it anyway).
+    if (text.length > 100000) ui.paste.value = '';
+  }
   ui.headerProblems.hidden = true;
   ui.results.hidden = true;
   ui.progress.value = 0;

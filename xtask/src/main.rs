@@ -103,10 +103,16 @@ fn bench_command() -> Fallible {
     let output = tools::root().join("target/bench-native.txt");
     let file = std::fs::File::create(&output).map_err(|e| format!("{}: {e}", output.display()))?;
     tools::run("native benchmarks (criterion, then 1 000 000 generated queries)", tools::cargo().args(["bench", "--bench", "decide"]).stdout(file))?;
+    tools::run("the command line, for the batch benchmark", tools::cargo().args(["build", "--release", "--bin", "csp-eligibility"]))?;
     let port = serve::start(&bundle::dist_dir(), 0)?;
     tools::run(
         "browser benchmarks and sizes",
-        std::process::Command::new("node").arg("benches/report.mjs").arg(format!("http://127.0.0.1:{port}")).arg(&output).current_dir(tools::root()),
+        std::process::Command::new("node")
+            .arg("benches/report.mjs")
+            .arg(format!("http://127.0.0.1:{port}"))
+            .arg(&output)
+            .arg(tools::root().join("target/release/csp-eligibility"))
+            .current_dir(tools::root()),
     )
 }
 

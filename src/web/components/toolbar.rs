@@ -70,7 +70,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="secondary" onclick={reset}>{ t(lang, "ui.reset") }</button>
             // The batch view is a page of the standalone site, not of a host's portal.
             if props.shareable {
-                <a href={format!("batch.html?lang={}", lang.tag())}>{ t(lang, "ui.batch") }</a>
+                <a href={match lang { Lang::En => "batch.html?lang=en", Lang::Fr => "batch.html?lang=fr", Lang::De => "batch.html?lang=de" }}>{ t(lang, "ui.batch") }</a>
             }
         </nav>
     }
