@@ -169,6 +169,7 @@ function show(data) {
       if (matches) shown.push(row);
     }
     spacer.style.height = `${shown.length * ROW_HEIGHT}px`;
+    scroller.style.height = `min(60vh, ${Math.max(1, shown.length) * ROW_HEIGHT + 2}px)`;
     empty.hidden = shown.length > 0;
     scroller.scrollTop = 0;
     draw();
