@@ -16,7 +16,7 @@ fn main() -> std::process::ExitCode {
 
 /// The page's allocator: talc is a few kilobytes smaller than the standard library's dlmalloc on wasm32
 /// and at least as fast.
-#[cfg(all(target_arch = "wasm32", not(feature = "npm")))]
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 // SAFETY: wasm32-unknown-unknown runs this module on one thread, which is what `TalckWasm` requires.
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

@@ -152,7 +152,8 @@ async fn us_government_opens_after_validation_and_onboarding() {
     choose(&app.1, "partner-us_gov_validated", "true").await;
     assert_eq!(verdict(&app.1, "us_government"), "✔Allowed");
     choose(&app.1, "task", "reset_password").await;
-    assert!(text(&app.1, "article[aria-labelledby=card-us_government]").contains("Azure portal for US Government"));
+    let card = text(&app.1, "article[aria-labelledby=card-us_government]");
+    assert!(card.contains("Azure portal for US Government"), "{card}");
     unmount(app);
 }
 
