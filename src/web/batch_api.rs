@@ -1,4 +1,4 @@
-//! The batch view's engine (feature `npm`): `CsvBatch` reads a CSV file with `core::batch` and decides
+//! The batch view's engine (feature `batch`, a build of its own for the batch view's worker): `CsvBatch` reads a CSV file with `core::batch` and decides
 //! it a slice of rows at a time, so the page's worker can report progress and stop between slices.
 //! Each row crosses as 14 numbers (line, problem flag, then per cloud the verdict and up to two deciding
 //! rules as indices into `ruleIds()`); the output file, the rows' labels and the problems come as text.

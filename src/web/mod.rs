@@ -2,7 +2,7 @@
 //! custom element and the JS API. Nothing here decides anything; it all calls [`crate::core`].
 
 pub mod app;
-#[cfg(feature = "npm")]
+#[cfg(feature = "batch")]
 pub mod batch_api;
 pub mod components;
 #[cfg(feature = "npm")]

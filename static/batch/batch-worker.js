@@ -1,9 +1,9 @@
-// The batch view's worker: decides a CSV file with the package's WebAssembly module (`CsvBatch`, see
-// src/web/batch_api.rs) a slice of rows at a time, so the page never freezes and Cancel is heard
+// The batch view's worker: decides a CSV file with the batch build of the WebAssembly module (`CsvBatch`,
+// see src/web/batch_api.rs) a slice of rows at a time, so the page never freezes and Cancel is heard
 // between slices. Nothing leaves the browser.
-import init, { CsvBatch, ruleIds, batchTemplate, batchTexts } from './pkg/browser/csp_eligibility.js';
+import init, { CsvBatch, ruleIds, batchTemplate, batchTexts } from './pkg/batch/csp_eligibility.js';
 
-const ready = init({ module_or_path: new URL('./pkg/browser/csp_eligibility_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./pkg/batch/csp_eligibility_bg.wasm', import.meta.url) });
 const SLICE = 4000;
 let cancelled = false;
 

@@ -51,14 +51,17 @@ fn package_version() -> String {
 /// One build of the library for the package: a cargo profile, its wasm-opt level and the folder it goes to.
 struct Flavour {
     profile: &'static str,
+    features: &'static str,
     wasm_opt: &'static [&'static str],
     folder: &'static str,
 }
 
-/// Node decides in loops: speed. Browsers download the module: size, as the page.
-const FLAVOURS: [Flavour; 2] = [
-    Flavour { profile: "npm", wasm_opt: &["-O3"], folder: "node" },
-    Flavour { profile: "npm-web", wasm_opt: &["-Oz", "--low-memory-unused", "--converge"], folder: "browser" },
+/// Node decides in loops: speed. Browsers download the module: size, as the page. The batch view's
+/// worker gets the browser build with the batch engine (`batch` feature), outside the package's files.
+const FLAVOURS: [Flavour; 3] = [
+    Flavour { profile: "npm", features: "npm", wasm_opt: &["-O3"], folder: "node" },
+    Flavour { profile: "npm-web", features: "npm", wasm_opt: &["-Oz", "--low-memory-unused", "--converge"], folder: "browser" },
+    Flavour { profile: "npm-web", features: "batch", wasm_opt: &["-Oz", "--low-memory-unused", "--converge"], folder: "batch" },
 ];
 
 /// The files of `static/pkg/` the package ships as they are.
@@ -66,8 +69,8 @@ const PACKAGE_FILES: [&str; 4] = ["api.js", "node.js", "browser.js", "index.d.ts
 
 fn build_flavour(flavour: &Flavour, dir: &Path) -> Fallible {
     run(
-        &format!("build the library for wasm32 ({} profile)", flavour.profile),
-        cargo().args(["build", "--lib", "--profile", flavour.profile, "--features", "npm", "--target", "wasm32-unknown-unknown"]),
+        &format!("build the library for wasm32 ({} profile, features {})", flavour.profile, flavour.features),
+        cargo().args(["build", "--lib", "--profile", flavour.profile, "--features", flavour.features, "--target", "wasm32-unknown-unknown"]),
     )?;
     let wasm = root().join(format!("target/wasm32-unknown-unknown/{}/csp_eligibility.wasm", flavour.profile));
     let out = dir.join(flavour.folder);
