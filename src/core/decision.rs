@@ -206,19 +206,21 @@ pub struct CloudVerdict {
     pub deciding: Vec<&'static str>,
 }
 
-impl From<&Decision> for Verdicts {
-    fn from(decision: &Decision) -> Verdicts {
+impl From<Decision> for Verdicts {
+    fn from(decision: Decision) -> Verdicts {
         Verdicts {
             api_version: decision.api_version,
             ruleset_version: decision.ruleset_version,
             as_of: decision.as_of,
             requested_cloud: decision.requested_cloud,
             task: decision.task,
-            clouds: decision
-                .clouds
-                .iter()
-                .map(|cloud| CloudVerdict { cloud: cloud.cloud, verdict: cloud.verdict, portal: cloud.portal, deciding: cloud.deciding.clone() })
-                .collect(),
+            clouds: decision.clouds.into_iter().map(|cloud| CloudVerdict { cloud: cloud.cloud, verdict: cloud.verdict, portal: cloud.portal, deciding: cloud.deciding }).collect(),
         }
+    }
+}
+
+impl From<&Decision> for Verdicts {
+    fn from(decision: &Decision) -> Verdicts {
+        decision.clone().into()
     }
 }

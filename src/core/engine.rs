@@ -21,7 +21,7 @@ pub fn decide(query: &Query) -> Decision {
 /// Decides every cloud for a query, keeping only each verdict, portal and deciding rules: the same
 /// pass as [`decide`], without recording the explanation (for callers that ask at volume).
 pub fn verdicts(query: &Query) -> Verdicts {
-    Verdicts::from(&decide_with(query, Explain::DecidingOnly))
+    Verdicts::from(decide_with(query, Explain::DecidingOnly))
 }
 
 /// How much of the explanation a pass records.
