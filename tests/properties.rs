@@ -1,6 +1,6 @@
 //! Invariants over generated queries: one verdict per cloud, every non-allowed verdict explained by a
-//! cited rule, every `needs_action` with an action, every answer with a portal, determinism, and
-//! JSON round-trips.
+//! cited rule, every `needs_action` with an action, every answer with a portal, determinism, JSON
+//! round-trips, and the fast readers and the compact form agreeing with the full path.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,6 +8,7 @@ use csp_eligibility::core::decision::Outcome;
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
 use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::compact::{Detail, Lexicon};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -219,6 +220,27 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// `compact.rs`: the numbers and lexicon entries a decision crosses the JS boundary as give back
+    /// exactly its JSON (read here as `static/pkg/api.js` reads them), call after call on one lexicon.
+    #[test]
+    fn the_compact_form_reads_back_as_the_decision(queries in proptest::collection::vec(query(), 1..6)) {
+        let mut lexicon = Lexicon::default();
+        let mut entries = vec![serde_json::Value::Null];
+        for query in &queries {
+            let text = serde_json::to_string(query).expect("query serialises");
+            for detail in [Detail::Full, Detail::Verdicts] {
+                let codes = lexicon.decide(&text, detail).expect("a valid query takes the compact path");
+                if codes[0] > 0 {
+                    let fetched: serde_json::Value = serde_json::from_str(&lexicon.take_new()).expect("JSON");
+                    entries.extend(fetched[0].as_array().cloned().unwrap_or_default());
+                }
+                let read = read_compact(&codes[3..], &entries, detail == Detail::Full);
+                let expected = if detail == Detail::Full { serde_json::to_value(decide(query)) } else { serde_json::to_value(verdicts(query)) };
+                prop_assert_eq!(read, expected.expect("JSON"));
+            }
+        }
+    }
+
     // Nearest yes: every proposal, applied, really decides `allowed`, and none changes a fact the asker
     // cannot change (the customer's country, segment, relation and national-cloud status).
     #[test]
@@ -262,4 +284,48 @@ proptest! {
             }
         }
     }
+}
+
+/// Reads one compact record (after its tag) as the package does: entries by index, days from `YYYYMMDD`.
+fn read_compact(codes: &[u32], entries: &[serde_json::Value], full: bool) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let day = |n: u32| Value::from(format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100));
+    let mut at = 0;
+    let mut next = || {
+        at += 1;
+        codes[at - 1]
+    };
+    let mut answer = Map::new();
+    answer.insert("api_version".into(), json!(API_VERSION));
+    answer.insert("ruleset_version".into(), json!(csp_eligibility::core::RULESET_VERSION));
+    answer.insert("as_of".into(), day(next()));
+    if full {
+        answer.insert("documents_up_to".into(), day(next()));
+    }
+    for field in ["requested_cloud", "task"] {
+        let index = next() as usize;
+        if index > 0 {
+            answer.insert(field.into(), entries[index].clone());
+        }
+    }
+    let clouds = next();
+    let mut list = Vec::new();
+    for _ in 0..clouds {
+        let mut cloud = Map::new();
+        for field in ["cloud", "verdict", "portal"] {
+            cloud.insert(field.into(), entries[next() as usize].clone());
+        }
+        let lists: &[&str] = if full { &["task_portals", "deciding", "reasons", "actions", "missing_facts", "cautions", "notes"] } else { &["deciding"] };
+        for field in lists {
+            let count = next();
+            let items: Vec<Value> = (0..count).map(|_| entries[next() as usize].clone()).collect();
+            cloud.insert((*field).into(), Value::Array(items));
+        }
+        if full {
+            cloud.insert("sources_up_to".into(), day(next()));
+        }
+        list.push(Value::Object(cloud));
+    }
+    answer.insert("clouds".into(), Value::Array(list));
+    Value::Object(answer)
 }

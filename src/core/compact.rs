@@ -32,7 +32,9 @@ pub enum Detail {
     Verdicts,
 }
 
-/// What makes two lexicon entries the same: the values, or the addresses of the static texts, they hold.
+/// What makes two lexicon entries the same: the values, or the addresses of the static texts and
+/// table rows they come from. A reason's citation is its rule row's own field, so its address and the
+/// outcome name the reason; a note's citation and message key name the note.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
     Cloud(Cloud),
@@ -41,9 +43,9 @@ enum Key {
     Fact(Fact),
     Rule(usize),
     Portal(usize),
-    Reason(usize, usize, usize, Outcome),
+    Reason(usize, Outcome),
     Action(usize, usize),
-    Note(usize, usize, usize),
+    Note(usize, usize),
 }
 
 fn address<T: ?Sized>(value: &T) -> usize {
@@ -98,7 +100,7 @@ impl Lexicon {
     }
 
     fn note(&mut self, note: &Note) -> u32 {
-        self.entry(Key::Note(address(note.id), address(note.text.key()), address(note.citation)), note)
+        self.entry(Key::Note(address(note.citation), address(note.text.key())), note)
     }
 
     /// Appends a decision in compact form.
@@ -109,10 +111,7 @@ impl Lexicon {
             self.verdict(cloud.cloud, cloud.verdict, cloud.portal, out);
             self.list(&cloud.task_portals, out, Self::portal);
             self.list(&cloud.deciding, out, Self::rule);
-            self.list(&cloud.reasons, out, |lexicon, reason: &Reason| {
-                let key = Key::Reason(address(reason.rule), address(reason.text.key()), address(reason.citation), reason.outcome);
-                lexicon.entry(key, reason)
-            });
+            self.list(&cloud.reasons, out, |lexicon, reason: &Reason| lexicon.entry(Key::Reason(address(reason.citation), reason.outcome), reason));
             self.list(&cloud.actions, out, |lexicon, action: &Action| lexicon.entry(Key::Action(address(action.rule), address(action.text.key())), action));
             self.list(&cloud.missing_facts, out, |lexicon, fact| lexicon.entry(Key::Fact(*fact), fact));
             self.list(&cloud.cautions, out, Self::note);
