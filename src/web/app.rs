@@ -194,7 +194,16 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_reset = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Restore(State::fresh(&link::today(), Lang::En).fields, false)))
+        #[cfg(feature = "npm")]
+        let preset = props.preset.clone();
+        Callback::from(move |_| {
+            #[cfg_attr(not(feature = "npm"), allow(unused_mut))]
+            let mut fields = State::fresh(&link::today(), Lang::En).fields;
+            // In a host's portal, starting over keeps what the host preset (the page has no presets).
+            #[cfg(feature = "npm")]
+            fields.extend(preset.clone());
+            state.dispatch(Action::Restore(fields, false))
+        })
     };
     let (announcement, printed) = match &*outcome {
         Ok(decision) => (summary(decision, lang, true), summary(decision, lang, false)),

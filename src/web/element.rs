@@ -1,5 +1,6 @@
 //! The `<csp-eligibility>` custom element: the widget in an open shadow root, preset by attributes,
-//! announcing every answer with a `csp-eligibility:decision` event.
+//! announcing every answer with a `csp-eligibility:decision` event and a language switched inside the
+//! widget with `csp-eligibility:lang` (the host's `lang` attribute follows it).
 
 use crate::core::{Decision, Lang};
 use crate::web::to_js;
@@ -34,8 +35,23 @@ export function define_csp_element(tag, observed, connect) {
   if (customElements.get(tag)) return;
   customElements.define(tag, class extends HTMLElement {
     static get observedAttributes() { return observed; }
-    connectedCallback() { if (!this._widget) this._widget = connect(this); }
-    disconnectedCallback() { if (this._widget) { this._widget.destroy(); this._widget = undefined; } }
+    connectedCallback() {
+      if (this._widget) return;
+      this._widget = connect(this);
+      // The widget's own language switch: the host element's lang follows, and the host hears of it.
+      this._lang = new MutationObserver(() => {
+        const lang = this.shadowRoot?.querySelector('.csp-eligibility')?.getAttribute('lang');
+        if (lang && lang !== this.getAttribute('lang')) {
+          this.setAttribute('lang', lang);
+          this.dispatchEvent(new CustomEvent('csp-eligibility:lang', { bubbles: true, composed: true, detail: { lang } }));
+        }
+      });
+      if (this.shadowRoot) this._lang.observe(this.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+    }
+    disconnectedCallback() {
+      this._lang?.disconnect();
+      if (this._widget) { this._widget.destroy(); this._widget = undefined; }
+    }
     attributeChangedCallback() { if (this._widget) this._widget.refresh(); }
   });
 }

@@ -262,6 +262,36 @@ await check('the host page receives decision events with the right verdicts, per
   await context.close();
 });
 
+await check('in a portal, the widget reports its own language switch and starts over from the host\'s presets', async () => {
+  const { page, context, log } = await open('/embed.html');
+  await page.waitForFunction(() => document.querySelectorAll('#log li').length >= 2);
+  const inside = (selector) => page.locator('#second').evaluate((el, selector) => el.shadowRoot.querySelector(selector).value, selector);
+  const set = (selector, value) => page.locator('#second').evaluate((el, [selector, value]) => {
+    const control = el.shadowRoot.querySelector(selector);
+    control.value = value;
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [selector, value]);
+  // The language picked inside the widget: the host's lang attribute follows and the portal hears it.
+  await set('#lang', 'de');
+  await page.waitForSelector('#log li[data-source=second][data-lang=de]');
+  assert.equal(await page.getAttribute('#second', 'lang'), 'de');
+  assert.match(await page.locator('#second').evaluate((el) => el.shadowRoot.querySelector('#answer-title').textContent), /^Antwort/);
+  // A language the host sets is no news to the host.
+  await page.selectOption('#first-lang', 'fr');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#log li[data-source=first][data-lang]').count(), 0);
+  // Start over keeps what the host preset (a US partner, a US state customer) and drops the edit.
+  await set('#customer-country', 'FR');
+  await page.waitForFunction(() => document.querySelector('#log li:last-child')?.dataset.verdicts?.includes('us_government=denied'));
+  await page.locator('#second').evaluate((el) => el.shadowRoot.querySelector('nav.toolbar button.secondary').click());
+  await page.waitForTimeout(300);
+  assert.equal(await inside('#customer-country'), 'US');
+  assert.equal(await inside('#customer-segment'), 'us_state');
+  assert.equal(await inside('#partner-country'), 'US');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 await check('printing gives a one-page summary with the as-of date, the print date and the ruleset', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=indirect_reseller&partner.provider_country=DE&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=ES&customer.segment=commercial&customer.relation=unrelated&task=sell&lang=en');
   await page.waitForSelector('.card');
