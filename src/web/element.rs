@@ -33,6 +33,10 @@ const STYLES: &str = include_str!("../../static/style.css");
 #[wasm_bindgen(inline_js = r#"
 export function define_csp_element(tag, observed, connect) {
   if (customElements.get(tag)) return;
+  // Print from inside a widget prints that widget only: while it prints, the rest of the host page is hidden.
+  const printing = new CSSStyleSheet();
+  printing.replaceSync('@media print { body:has([data-csp-printing]) *:not(:has([data-csp-printing])):not([data-csp-printing]) { display: none !important; } body:has([data-csp-printing]) :has([data-csp-printing]) { visibility: hidden; margin: 0; padding: 0; border: 0; } [data-csp-printing] { visibility: visible; } html:has([data-csp-printing]) { font-size: 8pt; } }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, printing];
   customElements.define(tag, class extends HTMLElement {
     static get observedAttributes() { return observed; }
     connectedCallback() {
@@ -47,6 +51,12 @@ export function define_csp_element(tag, observed, connect) {
         }
       });
       if (this.shadowRoot) this._lang.observe(this.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+      // Before the widget's Print button calls print(), this element is marked as the one printing.
+      this.shadowRoot?.addEventListener('click', (event) => {
+        if (!event.target.closest?.('button.print')) return;
+        this.setAttribute('data-csp-printing', '');
+        window.addEventListener('afterprint', () => this.removeAttribute('data-csp-printing'), { once: true });
+      }, true);
     }
     disconnectedCallback() {
       this._lang?.disconnect();

@@ -292,6 +292,30 @@ await check('in a portal, the widget reports its own language switch and starts 
   await context.close();
 });
 
+await check("in a portal, the widget's Print prints that widget only", async () => {
+  const { page, context, log } = await open('/embed.html');
+  await page.waitForFunction(() => document.querySelectorAll('#log li').length >= 2);
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('#second').evaluate((el) => el.shadowRoot.querySelector('nav.toolbar button.print').click());
+  assert.equal(await page.getAttribute('#second', 'data-csp-printing'), '');
+  assert.equal(await page.getAttribute('#first', 'data-csp-printing'), null);
+  await page.emulateMedia({ media: 'print' });
+  const visibility = (selector) => page.locator(selector).evaluate((el) => getComputedStyle(el).visibility);
+  const display = (selector) => page.locator(selector).evaluate((el) => getComputedStyle(el).display);
+  assert.equal(await display('main > h1'), 'none', 'the portal\'s own content is not printed');
+  assert.equal(await display('#first'), 'none', 'nor the other widget');
+  assert.equal(await visibility('#second'), 'visible');
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
+  assert.equal(await page.locator('#second').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('#answer-title')).visibility), 'visible');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.getAttribute('#second', 'data-csp-printing'), null, 'the mark goes once printed');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+});
+
 await check('printing gives a one-page summary with the as-of date, the print date and the ruleset', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=indirect_reseller&partner.provider_country=DE&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=ES&customer.segment=commercial&customer.relation=unrelated&task=sell&lang=en');
   await page.waitForSelector('.card');

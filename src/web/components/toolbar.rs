@@ -65,7 +65,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if props.shareable {
                 <button type="button" onclick={copy}>{ t(lang, if *copied { "ui.copied" } else { "ui.copy_link" }) }</button>
             }
-            <button type="button" onclick={print}>{ t(lang, "ui.print") }</button>
+            <button type="button" class="print" onclick={print}>{ t(lang, "ui.print") }</button>
             <button type="button" onclick={catalog}>{ t(lang, "ui.open_catalog") }</button>
             <button type="button" class="secondary" onclick={reset}>{ t(lang, "ui.reset") }</button>
             // The batch view is a page of the standalone site, not of a host's portal.
