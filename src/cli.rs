@@ -249,10 +249,7 @@ fn decide_csv_rows(batch: &Batch, rows: &[ReadRow], lang: Lang) -> (Vec<u8>, Vec
     for row in rows {
         let (record, answer) = match &row.unreadable {
             None => (&row.record, batch.decide(&row.record)),
-            Some(why) => {
-                let unreadable = core::parse::Problem::new("", "error.batch_unreadable_row", why.clone(), vec![core::parse::Fill::Text(why.clone())]);
-                (&empty, Err(QueryError { api_version: core::API_VERSION, problems: vec![unreadable] }))
-            }
+            Some(why) => (&empty, Err(QueryError::whole("error.batch_unreadable_row", why.clone()))),
         };
         if let Err(error) = &answer {
             let placed: Vec<String> = batch.place(error, lang).iter().map(|problem| located(row.line, problem)).collect();

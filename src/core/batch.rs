@@ -198,11 +198,6 @@ impl Batch {
         let at = self.columns.iter().position(|column| matches!(column, Column::Field(field) if FIELDS[*field] == path))?;
         row.get(at)
     }
-
-    /// The column names, as the file has them.
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
 }
 
 /// Whether a column name is meant as a query field (a dotted partner or customer path, or a top-level field name).

@@ -66,6 +66,14 @@ pub struct QueryError {
     pub problems: Vec<Problem>,
 }
 
+impl QueryError {
+    /// An error about the whole input (path empty): `code`'s message filled with `detail`.
+    pub fn whole(code: &'static str, detail: String) -> QueryError {
+        let problem = Problem::new("", code, detail.clone(), vec![Fill::Text(detail)]);
+        QueryError { api_version: API_VERSION, problems: vec![problem] }
+    }
+}
+
 /// Longest piece of user input repeated in a message.
 const MAX_ECHO: usize = 40;
 

@@ -51,7 +51,8 @@ impl CsvBatch {
         let header = match reader.headers() {
             Ok(header) => header.clone(),
             Err(error) => {
-                let problem = CellProblem { column: None, field: String::new(), message: crate::core::messages::fill(crate::core::messages::text("error.batch_unreadable_row", lang), &[&error.to_string()]) };
+                let unreadable = crate::core::QueryError::whole("error.batch_unreadable_row", error.to_string());
+                let problem = CellProblem { column: None, field: String::new(), message: unreadable.problems[0].message_in(lang) };
                 return Err(json(&located(1, &[problem]).collect::<Vec<_>>()).into());
             }
         };
@@ -72,9 +73,7 @@ impl CsvBatch {
                 Err(error) => {
                     let line = error.position().map_or(0, csv::Position::line);
                     self.row.clear();
-                    let why = error.to_string();
-                    let problem = crate::core::Problem::new("", "error.batch_unreadable_row", why.clone(), vec![crate::core::parse::Fill::Text(why)]);
-                    (line, Err(crate::core::QueryError { api_version: crate::core::API_VERSION, problems: vec![problem] }))
+                    (line, Err(crate::core::QueryError::whole("error.batch_unreadable_row", error.to_string())))
                 }
             };
             codes.extend([line as u32, u32::from(answer.is_err())]);

@@ -32,22 +32,17 @@ fn nests_deeper_than(value: &JsValue, limit: usize) -> bool {
     false
 }
 
-fn rejected(code: &'static str, detail: String) -> QueryError {
-    let problem = core::Problem::new("", code, detail.clone(), vec![core::parse::Fill::Text(detail)]);
-    QueryError { api_version: API_VERSION, problems: vec![problem] }
-}
-
 /// Reads a JS value (an object, or a JSON string) as a query.
 fn read_query(input: &JsValue) -> Result<core::Query, QueryError> {
     if let Some(text) = input.as_string() {
         return core::parse_query_str(&text);
     }
     if nests_deeper_than(input, MAX_DEPTH) {
-        return Err(rejected("error.too_deep", MAX_DEPTH.to_string()));
+        return Err(QueryError::whole("error.too_deep", MAX_DEPTH.to_string()));
     }
     match serde_wasm_bindgen::from_value::<serde_json::Value>(input.clone()) {
         Ok(value) => parse_query(&value),
-        Err(error) => Err(rejected("error.not_json", error.to_string())),
+        Err(error) => Err(QueryError::whole("error.not_json", error.to_string())),
     }
 }
 
