@@ -5,6 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use csp_eligibility::core::decision::Outcome;
+use csp_eligibility::core::facts::Facts;
+use csp_eligibility::core::rules::{Check, RULES};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
 use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
@@ -107,6 +109,21 @@ proptest! {
             }
             if cloud.verdict == Verdict::NeedsAction {
                 prop_assert!(!cloud.actions.is_empty(), "needs_action without an action");
+            }
+            // Issue 12 point 3: a denial lists the ways out of its failed rules, and none when one of
+            // them has no way out (no action then makes it allowed).
+            if cloud.verdict == Verdict::Denied {
+                let facts = Facts::new(&query);
+                let ways_out: Vec<&[&str]> = RULES
+                    .iter()
+                    .filter(|rule| rule.applies(cloud.cloud, query.as_of))
+                    .filter_map(|rule| match (rule.check)(&facts, cloud.cloud) { Check::Fail(ways) => Some(ways), _ => None })
+                    .collect();
+                let dead_end = ways_out.iter().any(|ways| ways.is_empty());
+                prop_assert_eq!(cloud.actions.is_empty(), dead_end);
+                for action in &cloud.actions {
+                    prop_assert!(ways_out.iter().any(|ways| ways.contains(&action.text.key())), "{} is not a way out", action.text.key());
+                }
             }
             if cloud.verdict == Verdict::Unknown {
                 let unsettled = cloud.reasons.iter().any(|r| r.outcome == Outcome::Unknown && cloud.cautions.iter().any(|c| c.id == r.rule));

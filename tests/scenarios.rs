@@ -343,3 +343,25 @@ fn a_denial_lists_only_ways_out() {
     let actions: Vec<_> = cloud(&q, Cloud::Commercial).actions.iter().map(|a| a.text.key()).collect();
     assert_eq!(actions, ["action.account_in_customer_region"]);
 }
+
+// Issue 12 point 3: a US partner asking about a US state agency is not told to serve it from the
+// commercial cloud's European regions: Microsoft Cloud Germany fails on both locations (000, FAQ), which
+// no action changes, so no action is listed for it.
+#[test]
+fn a_denial_with_a_failed_rule_that_has_no_way_out_lists_no_action() {
+    let q = query(|q| {
+        q.partner.country = country("US");
+        q.customer.country = country("US");
+        q.customer.segment = Segment::UsState;
+    });
+    assert_eq!(verdict(&q, Cloud::Germany), Verdict::Denied);
+    assert_rule(&q, Cloud::Germany, "GER-CLOSED", Some(Fail));
+    assert_rule(&q, Cloud::Germany, "GER-PARTNER-LOCATION", Some(Fail));
+    assert!(common::action_keys(&q, Cloud::Germany).is_empty());
+    // A German partner with a German customer can still be served from the European regions.
+    let german = query(|q| {
+        q.partner.country = country("DE");
+        q.customer.country = country("DE");
+    });
+    assert_eq!(common::action_keys(&german, Cloud::Germany), ["action.use_european_region"]);
+}

@@ -63,8 +63,10 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, explain: Explain) -> CloudDecision 
         sources_up_to: age::newest_for(cloud).date,
     };
     let mut strongest = Outcome::Pass;
-    // Ways out of failed rules, and steps for rules that need action: a denial shows only the former.
+    // Ways out of failed rules, and steps for rules that need action: a denial shows only the former,
+    // and none of them when one of its failed rules has no way out (no action then makes it allowed).
     let mut ways_out = Vec::new();
+    let mut dead_end = false;
     let mut steps = Vec::new();
     for rule in RULES.iter().filter(|rule| rule.applies(cloud, day)) {
         let outcome = match (rule.check)(facts, cloud) {
@@ -79,6 +81,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, explain: Explain) -> CloudDecision 
             Check::Fail(keys) => {
                 if all {
                     push_actions(&mut ways_out, rule.id, keys);
+                    dead_end |= keys.is_empty();
                 }
                 Outcome::Fail
             }
@@ -117,7 +120,11 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, explain: Explain) -> CloudDecision 
     if !all {
         return decision;
     }
-    decision.actions = if strongest == Outcome::Fail { ways_out } else { steps };
+    decision.actions = match strongest {
+        Outcome::Fail if dead_end => Vec::new(),
+        Outcome::Fail => ways_out,
+        _ => steps,
+    };
     for note in NOTES.iter().filter(|note| note.clouds.contains(cloud) && note.effective.holds_on(day)) {
         let entry = Note { id: note.id, text: Text(note.message), citation: &note.citation };
         match note.shown {
