@@ -365,3 +365,28 @@ fn a_denial_with_a_failed_rule_that_has_no_way_out_lists_no_action() {
     });
     assert_eq!(common::action_keys(&german, Cloud::Germany), ["action.use_european_region"]);
 }
+
+// Issue 12 point 3, 004#supported-partner-transactions-in-the-csp-program scenario 7: a region denial
+// names the regions it compares, from the same market table the rule reads.
+#[test]
+fn region_rules_name_the_regions_they_compare() {
+    use csp_eligibility::core::facts::{places, Party};
+    use csp_eligibility::core::rules::RULES;
+    use csp_eligibility::core::vocabulary::Region;
+    let q = query(|q| {
+        q.partner.country = country("FR");
+        q.customer.country = country("TR");
+    });
+    assert_rule(&q, Cloud::Commercial, "COM-SAME-REGION-CUSTOMER", Some(Fail));
+    let rule = RULES.iter().find(|rule| rule.id == "COM-SAME-REGION-CUSTOMER").expect("in the table");
+    let shown: Vec<_> = places(&q).into_iter().filter(|placed| rule.places.contains(&placed.party)).map(|placed| (placed.country, placed.region)).collect();
+    assert_eq!(shown, [(country("FR"), Some(Region::Europe)), (country("TR"), Some(Region::MiddleEastCentralEasternEurope))]);
+    // A reseller's provider is placed too; a country that is no market has no region.
+    let reseller = query(|q| {
+        q.partner.model = PartnerModel::IndirectReseller;
+        q.partner.provider_country = Some(country("US"));
+        q.customer.country = country("CU");
+    });
+    let placed: Vec<_> = places(&reseller).into_iter().map(|placed| (placed.party, placed.region)).collect();
+    assert_eq!(placed, [(Party::Partner, Some(Region::Europe)), (Party::Provider, Some(Region::UnitedStates)), (Party::Customer, None)]);
+}

@@ -2,9 +2,39 @@
 
 use super::day::Day;
 use super::jurisdictions;
-use super::markets;
+use super::markets::{self, CountryCode};
 use super::query::{Fact, Query};
 use super::vocabulary::{Jurisdiction, PartnerModel, Program, Region, Relation, Role, Task};
+
+/// A party whose country some rules place in a CSP region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Party {
+    /// The partner (the reseller, for an indirect reseller).
+    Partner,
+    /// The reseller's indirect provider.
+    Provider,
+    /// The customer's tenant.
+    Customer,
+}
+
+/// A party's country and its CSP region on the as-of day (`None`: no CSP market that day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Whose country it is.
+    pub party: Party,
+    /// The country.
+    pub country: CountryCode,
+    /// Its CSP region that day.
+    pub region: Option<Region>,
+}
+
+/// Where each party the query names stands on its as-of day: what a rule that compares regions
+/// shows beside its verdict (the regions the rules read, from [`markets::region_on`]).
+pub fn places(query: &Query) -> Vec<Placed> {
+    let day = query.as_of;
+    let parties = [(Party::Partner, Some(query.partner.country)), (Party::Provider, query.partner.provider_country), (Party::Customer, Some(query.customer.country))];
+    parties.into_iter().filter_map(|(party, country)| country.map(|country| Placed { party, country, region: markets::region_on(country, day) })).collect()
+}
 
 /// A query with its countries resolved against the market table for its as-of day.
 pub struct Facts<'q> {
@@ -26,12 +56,10 @@ impl<'q> Facts<'q> {
     /// Resolves the query's countries on its as-of day.
     pub fn new(query: &'q Query) -> Facts<'q> {
         let day = query.as_of;
-        let partner = markets::on(query.partner.country, day);
-        let customer = markets::on(query.customer.country, day);
         Facts {
             query,
-            partner_region: partner.and_then(|row| row.region),
-            customer_region: customer.and_then(|row| row.region),
+            partner_region: markets::region_on(query.partner.country, day),
+            customer_region: markets::region_on(query.customer.country, day),
             provider_region: query.partner.provider_country.map(|code| markets::region_on(code, day)),
             partner_jurisdiction: jurisdictions::on(query.partner.country, day),
             customer_jurisdiction: jurisdictions::on(query.customer.country, day),

@@ -2,7 +2,7 @@
 //! dates, its message key and its citation. The engine and the catalog both read this table.
 
 use super::day::{Day, Effective};
-use super::facts::Facts;
+use super::facts::{Facts, Party};
 use super::portals::{task_portals, transact_portal};
 use super::query::Fact;
 use super::sources::{cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, PARTNER_RELATIONSHIPS, PERMISSIONS, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
@@ -44,6 +44,8 @@ pub struct Rule {
     pub citation: Citation,
     /// The condition, for one cloud.
     pub check: fn(&Facts, Cloud) -> Check,
+    /// The parties whose CSP regions the rule compares: an answer names their countries' regions.
+    pub places: &'static [Party],
 }
 
 impl Rule {
@@ -190,6 +192,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.csp_partner_id",
         citation: cite(&ENROLLMENT, "get-started"),
         check: |f, _| required(f.query.partner.has_partner_id, Fact::HasPartnerId, "action.get_partner_id"),
+        places: &[],
     },
     Rule {
         id: "CSP-NO-RESALE-TO-CSP-PARTNER",
@@ -198,6 +201,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.csp_no_resale_to_csp_partner",
         citation: cite(&ENROLLMENT, "get-started"),
         check: |f, _| fail_with(f.relation() != Relation::OtherCspPartner, &["action.partner_buys_on_customer_tenant"]),
+        places: &[],
     },
     Rule {
         id: "CSP-NO-SELF-OR-AFFILIATE",
@@ -210,6 +214,7 @@ pub static RULES: &[Rule] = &[
             Relation::Affiliate => Check::Fail(&[]),
             _ => Check::Pass,
         },
+        places: &[],
     },
     Rule {
         id: "CSP-OWN-USE-TENANT",
@@ -223,6 +228,7 @@ pub static RULES: &[Rule] = &[
             (Relation::OtherPartnerCustomerTenant, _) => Check::Caution("caution.own_use_tenant"),
             _ => Check::Skip,
         },
+        places: &[],
     },
     Rule {
         id: "CSP-RESELLER-OWN-PROVIDER",
@@ -234,6 +240,7 @@ pub static RULES: &[Rule] = &[
             Relation::OwnProvider | Relation::OwnIndirectReseller => Check::Fail(OWN_USE_OPTIONS),
             _ => Check::Skip,
         },
+        places: &[],
     },
     Rule {
         id: "CSP-MPA-SIGNED",
@@ -245,6 +252,7 @@ pub static RULES: &[Rule] = &[
             let action = if f.is_reseller() { "action.sign_mpa_reseller" } else { "action.sign_mpa" };
             required(f.query.partner.mpa_signed, Fact::MpaSigned, action)
         },
+        places: &[],
     },
     Rule {
         id: "ROLE-CREATE-CUSTOMER",
@@ -256,6 +264,7 @@ pub static RULES: &[Rule] = &[
             let roles = [Role::GlobalAdmin, Role::UserManagementAdmin, Role::AdminAgent, Role::SalesAgent];
             role_for_task(f, cloud, Task::CreateCustomer, &roles, "action.role_create_customer")
         },
+        places: &[],
     },
     Rule {
         id: "ROLE-PLACE-ORDER",
@@ -267,6 +276,7 @@ pub static RULES: &[Rule] = &[
             let roles = [Role::AdminAgent, Role::BillingAdmin, Role::GlobalAdmin, Role::HelpdeskAgent, Role::SalesAgent];
             role_for_task(f, cloud, Task::Sell, &roles, "action.role_place_order")
         },
+        places: &[],
     },
     Rule {
         id: "ROLE-USER-ADMINISTRATION",
@@ -283,6 +293,7 @@ pub static RULES: &[Rule] = &[
             }
             _ => Check::Skip,
         },
+        places: &[],
     },
     // Commercial CSP.
     Rule {
@@ -292,6 +303,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.com_partner_market",
         citation: cite(&ENROLLMENT, "csp-regional-markets-and-currencies"),
         check: |f, _| pass_if(f.partner_region.is_some()),
+        places: &[Party::Partner],
     },
     Rule {
         id: "COM-CUSTOMER-MARKET",
@@ -300,6 +312,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.com_customer_market",
         citation: cite(&REGIONAL_MARKETS, ""),
         check: |f, _| pass_if(f.customer_region.is_some()),
+        places: &[Party::Customer],
     },
     Rule {
         id: "COM-SAME-REGION-CUSTOMER",
@@ -311,6 +324,7 @@ pub static RULES: &[Rule] = &[
             (Some(partner), Some(customer)) => fail_with(partner == customer, &["action.account_in_customer_region"]),
             _ => Check::Skip,
         },
+        places: &[Party::Partner, Party::Customer],
     },
     Rule {
         id: "COM-SAME-REGION-PROVIDER",
@@ -323,6 +337,7 @@ pub static RULES: &[Rule] = &[
             (true, None, Some(_)) => Check::Missing(Fact::ProviderCountry),
             (true, Some(provider), Some(reseller)) => fail_with(provider == Some(reseller), &["action.provider_in_region"]),
         },
+        places: &[Party::Partner, Party::Provider],
     },
     Rule {
         id: "COM-ENROLLED",
@@ -331,6 +346,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.com_enrolled",
         citation: cite(&ENROLLMENT, "get-started"),
         check: |f, _| onboarded(f, Program::Commercial, "action.enroll_commercial"),
+        places: &[],
     },
     Rule {
         id: "COM-RESELLER-CREATES-NO-CUSTOMER",
@@ -343,6 +359,7 @@ pub static RULES: &[Rule] = &[
             (Some(Task::CreateCustomer), false) => Check::Pass,
             _ => Check::Skip,
         },
+        places: &[],
     },
     // Microsoft Cloud Germany.
     Rule {
@@ -352,6 +369,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_partner_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| in_germany_territory(f.partner_jurisdiction, f.query.partner.country),
+        places: &[],
     },
     Rule {
         id: "GER-CUSTOMER-LOCATION",
@@ -360,6 +378,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_customer_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| in_germany_territory(f.customer_jurisdiction, f.query.customer.country),
+        places: &[],
     },
     Rule {
         id: "GER-COMMERCIAL-CUSTOMERS",
@@ -368,6 +387,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_commercial_customers",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| pass_if(f.query.customer.segment == Segment::Commercial),
+        places: &[],
     },
     Rule {
         id: "GER-ONBOARDED",
@@ -376,6 +396,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_onboarded",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| onboarded(f, Program::Germany, "action.onboard_germany"),
+        places: &[],
     },
     Rule {
         id: "GER-NO-NEW-CUSTOMERS",
@@ -390,6 +411,7 @@ pub static RULES: &[Rule] = &[
             Some(CustomerStatus::New) => Check::Fail(&["action.use_european_region"]),
             Some(CustomerStatus::Existing) => Check::Pass,
         },
+        places: &[],
     },
     Rule {
         id: "GER-CLOSED",
@@ -398,6 +420,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_closed",
         citation: cite(&GERMANY_CLOSURE, ""),
         check: |_, _| Check::Fail(&["action.use_european_region"]),
+        places: &[],
     },
     Rule {
         id: "GER-MIGRATION-UNDOCUMENTED",
@@ -406,6 +429,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_migration_undocumented",
         citation: cite(&GERMANY_2020, GERMANY_MIGRATION),
         check: |f, _| if migrating(f) { Check::Unsettled("caution.germany_migration_undocumented") } else { Check::Skip },
+        places: &[],
     },
     Rule {
         id: "GER-MIGRATION-ACCOUNT",
@@ -417,6 +441,7 @@ pub static RULES: &[Rule] = &[
             _ if !migrating(f) => Check::Skip,
             account => required(account, Fact::EuropeanAccount, "action.create_european_account"),
         },
+        places: &[],
     },
     Rule {
         id: "GER-MIGRATION-NO-ACCOUNT",
@@ -428,6 +453,7 @@ pub static RULES: &[Rule] = &[
             Some(false) if migrating(f) => Check::Act(vec!["action.sign_mpa_then_select_tenant"]),
             _ => Check::Skip,
         },
+        places: &[],
     },
     Rule {
         id: "GER-MIGRATION-TENANT",
@@ -436,6 +462,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_migration_tenant",
         citation: cite(&GERMANY_2020, "you-already-have-a-csp-account"),
         check: |f, _| migration_tenant(f),
+        places: &[],
     },
     // Microsoft Cloud for US Government.
     Rule {
@@ -445,6 +472,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_partner_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| pass_if(f.partner_jurisdiction == Some(Jurisdiction::Us)),
+        places: &[],
     },
     Rule {
         id: "USG-CUSTOMER-US",
@@ -453,6 +481,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_customer_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| pass_if(f.customer_jurisdiction == Some(Jurisdiction::Us)),
+        places: &[],
     },
     Rule {
         id: "USG-CUSTOMER-GOVERNMENT",
@@ -461,6 +490,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_customer_government",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| us_government_segment(f, false),
+        places: &[],
     },
     Rule {
         id: "USG-CUSTOMER-GOVERNMENT-2021",
@@ -469,6 +499,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_customer_government_2021",
         citation: cite(&US_GOVERNMENT_2021, ""),
         check: |f, _| us_government_segment(f, true),
+        places: &[],
     },
     Rule {
         id: "USG-VALIDATED",
@@ -477,6 +508,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_validated",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| required(f.query.partner.us_gov_validated, Fact::UsGovValidated, "action.us_gov_validation"),
+        places: &[],
     },
     Rule {
         id: "USG-ONBOARDED",
@@ -485,6 +517,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_onboarded",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| onboarded(f, Program::UsGovernment, "action.onboard_us_government"),
+        places: &[],
     },
     // Azure and Office 365 operated by 21Vianet.
     Rule {
@@ -494,6 +527,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.vnt_enrolled",
         citation: cite(&NATIONAL_CLOUDS, ""),
         check: |f, _| onboarded(f, Program::Vianet21, "action.enroll_21vianet"),
+        places: &[],
     },
     Rule {
         id: "VNT-CUSTOMER-CHINA",
@@ -502,6 +536,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.vnt_customer_china",
         citation: cite(&NATIONAL_CLOUDS, ""),
         check: |f, _| pass_if(f.query.customer.country.is("CN")),
+        places: &[],
     },
 ];
 

@@ -5,6 +5,7 @@
 use crate::core::decision::Decision;
 use crate::core::parse::Problem;
 use crate::core::age::documents_up_to;
+use crate::core::facts::places;
 use crate::core::{decide, nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
 use crate::web::components::answer::{summary, verdict_look, CloudCard, Explained};
 use crate::web::components::catalog_view::CatalogView;
@@ -89,7 +90,7 @@ pub fn app(props: &AppProps) -> Html {
     // The query is read once per change: the decision, and for the cards the nearest ways to a yes and
     // the verdicts over time.
     let answered = use_memo(state.fields.clone(), |_| match state.query() {
-        Ok(query) => (std::rc::Rc::new(Ok(decide(&query))), Explained::new(Some((nearest(&query), timeline(&query))))),
+        Ok(query) => (std::rc::Rc::new(Ok(decide(&query))), Explained::new(Some((nearest(&query), timeline(&query), places(&query))))),
         Err(error) => (std::rc::Rc::new(Err(error.problems)), Explained::new(None)),
     });
     let (outcome, explained): (std::rc::Rc<Result<Decision, Vec<Problem>>>, Explained) = (answered.0.clone(), answered.1.clone());

@@ -84,7 +84,7 @@ pub const DECISION_EVENT: &str = "csp-eligibility:decision";
 /// decision with a `nearest` member (the nearest ways to a yes, as `nearest()` returns them).
 fn announce(host: &HtmlElement, decision: &Decision, explained: &Explained) {
     let detail = to_js(decision);
-    if let Some((nearest, _)) = explained.as_ref() {
+    if let Some((nearest, ..)) = explained.as_ref() {
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("nearest"), &to_js(nearest));
     }
     let init = web_sys::CustomEventInit::new();

@@ -203,6 +203,26 @@ await check('the cloud the asker names comes first', async () => {
   await context.close();
 });
 
+await check('guidance fits the asker: a region denial names both regions; a denial no action can lift lists no action and says so (issue 12, point 3)', async () => {
+  const french = '/index.html?api_version=1&as_of=2026-12-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=TR&customer.segment=commercial&customer.relation=unrelated&lang=fr';
+  const { page, context, log } = await open(french);
+  const commercial = page.locator('article[aria-labelledby=card-commercial]');
+  await commercial.locator('.verdict').filter({ hasText: 'Refusé' }).waitFor();
+  // COM-SAME-REGION-CUSTOMER (004#supported-partner-transactions-in-the-csp-program, scenario 7).
+  assert.equal(await commercial.locator('.deciding .places').textContent(), 'France\u202f: région CSP Europe. Turquie\u202f: région CSP Moyen-Orient, Europe centrale et orientale.');
+  assert.equal(await commercial.locator('.actions li').count(), 1, 'the way out of the region rule');
+  await context.close();
+  // A US partner and a US state agency: Microsoft Cloud Germany fails on both locations (000, FAQ).
+  const us = await open('/index.html?api_version=1&as_of=2026-12-01&partner.country=US&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=US&customer.segment=us_state&customer.relation=unrelated&lang=en');
+  const germany = us.page.locator('article[aria-labelledby=card-germany]');
+  await germany.locator('.verdict').filter({ hasText: 'Denied' }).waitFor();
+  assert.equal(await germany.locator('.actions').count(), 0, 'no "What to do" for a denial no action lifts');
+  assert.equal(await germany.locator('.missing').count(), 0, 'no missing facts on a denial');
+  assert.match(await germany.locator('.nearest').textContent(), /No change you control makes this allowed/);
+  assert.deepEqual([...log.errors, ...us.log.errors], []);
+  await us.context.close();
+});
+
 await check('mouse: tick 21Vianet and pick China, read the verdict', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=CN&customer.segment=commercial&customer.relation=unrelated&lang=en');
   assert.equal(await verdict(page, 'vianet_21'), '!Needs action');

@@ -23,6 +23,7 @@ pub fn build() -> Fallible {
     let index = dist_dir().join("index.html");
     let loader = externalize_loader(&index)?;
     bundle_loader(&index, &loader)?;
+    shorten_imports(&loader)?;
     package::build()?;
     package::copy_tree(&package::pkg_dir(), &dist_dir().join("pkg"))?;
     package::copy_tree(&root().join("static/embed"), &dist_dir())?;
@@ -48,6 +49,21 @@ fn bundle_loader(index: &Path, loader: &Path) -> Fallible {
     let glue = html[start..end].split("href=./").nth(1).and_then(|rest| rest.split([' ', '>']).next()).ok_or("no glue file in the preload tag")?;
     std::fs::remove_file(dist_dir().join(glue)).map_err(|e| format!("{glue}: {e}"))?;
     std::fs::write(index, format!("{}{}", &html[..start], &html[end..])).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// Gives the page's wasm imports short names, in the module and the loader alike (see `imports.rs`).
+fn shorten_imports(loader: &Path) -> Fallible {
+    let wasm_path = std::fs::read_dir(dist_dir())
+        .map_err(|e| format!("dist: {e}"))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.to_string_lossy().ends_with("_bg.wasm"))
+        .ok_or("no wasm module in dist")?;
+    let wasm = std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    let text = std::fs::read_to_string(loader).map_err(|e| format!("{}: {e}", loader.display()))?;
+    let (wasm, text) = crate::imports::shorten(&wasm, &text)?;
+    std::fs::write(&wasm_path, wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    std::fs::write(loader, text).map_err(|e| format!("{}: {e}", loader.display()))
 }
 
 /// A short content hash for cache-busting file names (FNV-1a).

@@ -12,6 +12,7 @@
 //! - `sizes`: build the bundle and print the gzip and brotli size of every file the page downloads
 
 mod bundle;
+mod imports;
 mod package;
 mod serve;
 mod tools;

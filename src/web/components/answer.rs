@@ -2,6 +2,7 @@
 
 use crate::core::age::SOURCES_END;
 use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
+use crate::core::facts::Placed;
 use crate::core::nearest::{Change, Nearest};
 use crate::core::portals::Portal;
 use crate::core::timeline::Timeline;
@@ -88,8 +89,9 @@ fn notes_list(notes: &[Note], lang: Lang) -> Html {
     }
 }
 
-/// The nearest ways to a yes and the verdicts over time for the current query, when it is valid.
-pub type Explained = std::rc::Rc<Option<(Nearest, Timeline)>>;
+/// The nearest ways to a yes, the verdicts over time and where the parties' countries stand, for the
+/// current query, when it is valid.
+pub type Explained = std::rc::Rc<Option<(Nearest, Timeline, Vec<Placed>)>>;
 
 /// Props of [`CloudCard`].
 #[derive(Properties, PartialEq)]
@@ -117,8 +119,8 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
     let d = &props.decision;
     let (icon, verdict_key, class) = verdict_look(d.verdict);
     let title_id = format!("card-{}", d.cloud.id());
-    let (proposals, intervals) = props.explained.as_ref().as_ref().map_or((&[][..], &[][..]), |(nearest, timeline)| {
-        (&nearest.clouds[d.cloud as usize].proposals[..], &timeline.clouds[d.cloud as usize].intervals[..])
+    let (proposals, intervals, places) = props.explained.as_ref().as_ref().map_or((&[][..], &[][..], &[][..]), |(nearest, timeline, places)| {
+        (&nearest.clouds[d.cloud as usize].proposals[..], &timeline.clouds[d.cloud as usize].intervals[..], &places[..])
     });
     html! {
         <article class={classes!("card", class, props.requested.then_some("requested"))} aria-labelledby={title_id.clone()} part="card">
@@ -128,7 +130,7 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                 </h3>
                 <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</p>
             </header>
-            { deciding_view(d, lang, &props.on_show_rule) }
+            { deciding_view(d, places, lang, &props.on_show_rule) }
             <p><strong>{ labelled(lang, t(lang, "ui.portal")) }</strong>{ portal_view(d.portal, lang) }</p>
             if props.task_asked {
                 <p><strong>{ labelled(lang, t(lang, "ui.task_portals")) }</strong>

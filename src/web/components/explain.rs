@@ -4,6 +4,8 @@
 use super::answer::citation_link;
 use super::answer::verdict_look;
 use crate::core::decision::{CloudDecision, Verdict};
+use crate::core::facts::Placed;
+use crate::core::rules::RULES;
 use crate::core::markets;
 use crate::core::messages::fill;
 use crate::core::nearest::{Change, Proposal};
@@ -12,8 +14,9 @@ use crate::core::Lang;
 use crate::web::i18n::{label, t, tf, CountryNames};
 use yew::prelude::*;
 
-/// The rules that decided the verdict, one sentence each with its rule ID and source.
-pub fn deciding_view(decision: &CloudDecision, lang: Lang, on_show_rule: &Callback<String>) -> Html {
+/// The rules that decided the verdict, one sentence each with its rule ID and source, and the CSP
+/// regions of the countries a rule compares ("France is in Europe; Türkiye is in …").
+pub fn deciding_view(decision: &CloudDecision, places: &[Placed], lang: Lang, on_show_rule: &Callback<String>) -> Html {
     let reasons = decision.deciding.iter().filter_map(|id| decision.reasons.iter().find(|r| r.rule == *id));
     html! {
         <ul class="deciding">
@@ -25,11 +28,32 @@ pub fn deciding_view(decision: &CloudDecision, lang: Lang, on_show_rule: &Callba
                     <li>{ t(lang, r.text.key()) }{ " " }
                         <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
                         { citation_link(r.citation, lang) }
+                        { places_view(r.rule, places, lang) }
                     </li>
                 }
             }) }
         </ul>
     }
+}
+
+/// Where the countries compared by `rule` stand, as one sentence; nothing for other rules.
+fn places_view(rule: &str, places: &[Placed], lang: Lang) -> Html {
+    let compared = RULES.iter().find(|r| r.id == rule).map_or(&[][..], |r| r.places);
+    let mut sentences = String::new();
+    for placed in places.iter().filter(|placed| compared.contains(&placed.party)) {
+        let country = country_name(placed.country, lang);
+        if !sentences.is_empty() {
+            sentences.push(' ');
+        }
+        sentences.push_str(&match placed.region {
+            Some(region) => fill(t(lang, "ui.placed"), &[&country, label(lang, region)]),
+            None => tf(lang, "ui.placed_nowhere", &country),
+        });
+    }
+    if sentences.is_empty() {
+        return html! {};
+    }
+    html! { <span class="places">{ sentences }</span> }
 }
 
 fn country_name(code: markets::CountryCode, lang: Lang) -> String {
