@@ -272,6 +272,38 @@ fn source_table_lists_the_sections_of_each_seed() {
     fail_on(&offenders, "seeds whose sections differ from SOURCES");
 }
 
+/// The anchor Microsoft Learn makes of an English heading: lower case, punctuation dropped, each space a hyphen.
+fn slug(heading: &str) -> String {
+    heading.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-').map(|c| if c == ' ' { '-' } else { c }).collect()
+}
+
+// Issue 12 point 10: citations show each section's heading in the page's language. Every seed section
+// has an English heading that is its anchor's source and a French heading found in that section.
+#[test]
+fn every_seed_section_has_its_headings() {
+    let seeds = seeds();
+    let mut offenders = Vec::new();
+    for document in SEEDS {
+        let source = seed_source(document);
+        if source.headings.len() != source.sections.len() || source.title_fr.is_empty() {
+            offenders.push(format!("{document}: {} headings for {} sections, French title {:?}", source.headings.len(), source.sections.len(), source.title_fr));
+            continue;
+        }
+        let french = &seeds[document];
+        for (anchor, (english, heading)) in source.sections.iter().zip(source.headings) {
+            if slug(english) != *anchor {
+                offenders.push(format!("{document}#{anchor}: English heading {english:?} makes {:?}", slug(english)));
+            }
+            let squeeze = |text: &str| normalize(text).replace(' ', "");
+            let section = french.iter().find(|section| section.anchor == *anchor).map_or_else(String::new, |section| section.text.replace(' ', ""));
+            if !section.contains(&squeeze(heading)) {
+                offenders.push(format!("{document}#{anchor}: French heading {heading:?} is not in the section"));
+            }
+        }
+    }
+    fail_on(&offenders, "seed sections without their headings");
+}
+
 /// Writes `path` if its content differs; returns whether it was stale.
 fn refresh(path: &str, content: &str) -> bool {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
@@ -343,4 +375,18 @@ fn render(rows: &[Row]) -> String {
 fn docs_source_map_is_current() {
     let stale = refresh("docs/source-map.md", &render(&source_map()));
     assert!(!stale, "regenerated docs/source-map.md; commit it");
+}
+
+// Issue 12 point 10: links go to the documentation in the page's locale, at the cited section; pages
+// outside Microsoft Learn keep their address.
+#[test]
+fn citations_link_to_the_page_in_the_readers_locale() {
+    use csp_eligibility::core::sources::{cite, ENROLLMENT, EU_WITHDRAWAL};
+    use csp_eligibility::core::Lang;
+    let get_started = cite(&ENROLLMENT, "get-started");
+    assert_eq!(get_started.href(Lang::Fr), "https://learn.microsoft.com/fr-fr/partner-center/enrolling-in-the-csp-program#get-started");
+    assert_eq!(get_started.href(Lang::De), "https://learn.microsoft.com/de-de/partner-center/enrolling-in-the-csp-program#get-started");
+    assert_eq!(get_started.heading_in(Lang::Fr), Some("Prise en main"));
+    assert_eq!(get_started.title_in(Lang::De), "Enroll in the Cloud Solution Provider program");
+    assert_eq!(cite(&EU_WITHDRAWAL, "").href(Lang::Fr), EU_WITHDRAWAL.url);
 }

@@ -2,6 +2,7 @@
 //! CC BY 4.0) and the later Partner Center pages that dated changes come from.
 
 use super::day::Day;
+use super::messages::Lang;
 use crate::day;
 use serde::Serialize;
 
@@ -20,6 +21,12 @@ pub struct Source {
     pub version_date: Day,
     /// Section anchors (`<a name=…>`) the document has; empty for pages cited as a whole.
     pub sections: &'static [&'static str],
+    /// The document's French title, where the copy read is French (the seeds); empty otherwise.
+    #[serde(skip)]
+    pub title_fr: &'static str,
+    /// Each section's heading in English and in French, in the order of `sections`.
+    #[serde(skip)]
+    pub headings: &'static [(&'static str, &'static str)],
 }
 
 /// A pointer to a document section: what every rule and note carries. In JSON it is the short form
@@ -64,6 +71,33 @@ impl schemars::JsonSchema for Citation {
 }
 
 impl Citation {
+    /// The cited document's title in `lang`: French where the copy read is French, else English.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        source(self.document).map_or(self.title, |source| source.title_in(lang))
+    }
+
+    /// The cited section's heading in `lang` (French or English, as [`Citation::title_in`]), if the
+    /// document gives one.
+    pub fn heading_in(&self, lang: Lang) -> Option<&'static str> {
+        heading(self.document, self.section, lang)
+    }
+
+    /// The cited page in `lang`'s locale (Microsoft Learn serves every page in fr-fr and de-de), at the
+    /// cited section.
+    pub fn href(&self, lang: Lang) -> String {
+        let locale = match lang {
+            Lang::En => "/en-us/",
+            Lang::Fr => "/fr-fr/",
+            Lang::De => "/de-de/",
+        };
+        let url = if self.url.starts_with("https://learn.microsoft.com/") { self.url.replacen("/en-us/", locale, 1) } else { self.url.to_string() };
+        if self.section.is_empty() {
+            url
+        } else {
+            format!("{url}#{}", self.section)
+        }
+    }
+
     /// `document#section`, the form the JSON contract uses.
     pub fn short(&self) -> String {
         if self.section.is_empty() {
@@ -86,6 +120,13 @@ pub const GERMANY_2018: Source = Source {
         "partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta",
         "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany",
     ],
+    title_fr: "Espace partenaires de Microsoft Cloud Germany",
+    headings: &[
+        ("Partner Center for Microsoft Cloud Germany", "Espace partenaires de Microsoft Cloud Germany"),
+        ("Microsoft Cloud Germany: Meeting German data protection requirements", "Microsoft Cloud Germany: répondre aux critères allemands de protection des données"),
+        ("Partner Center for Microsoft Cloud Germany: Selling German Cloud solutions in EU and EFTA", "Espace partenaires de Microsoft Cloud Germany: vendre des solutions Cloud allemandes dans l’UE et l’AELE"),
+        ("Frequently asked questions about the CSP Program for Microsoft Cloud Germany", "Forum aux questions concernant le programme de fournisseur de solutions Cloud de Microsoft Cloud Germany"),
+    ],
 };
 
 /// Partner Center for Microsoft Cloud Germany for partners selling in EU & EFTA (2020-10-12).
@@ -102,6 +143,15 @@ pub const GERMANY_2020: Source = Source {
         "selling-german-cloud-solutions-in-eu-and-efta",
         "next-steps",
     ],
+    title_fr: "Espace partenaires pour Microsoft Cloud Allemagne pour les partenaires vendus aux clients de l’Union européenne & pays de l’AELE",
+    headings: &[
+        ("Partner Center for Microsoft Cloud Germany for partners selling to customers in EU & EFTA countries", "Espace partenaires pour Microsoft Cloud Allemagne pour les partenaires vendus aux clients de l’Union européenne & pays de l’AELE"),
+        ("Migrate customers from Microsoft Cloud Germany to another European region", "Migrer des clients de Microsoft Cloud Allemagne vers une autre région européenne"),
+        ("You already have a CSP account", "Vous avez déjà un compte CSP"),
+        ("You don't already have a CSP account", "Vous n’avez pas encore de compte CSP"),
+        ("Selling German Cloud solutions in EU and EFTA", "Vente de solutions Cloud allemandes dans l’Union européenne et l’AELE"),
+        ("Next steps", "Étapes suivantes"),
+    ],
 };
 
 /// Frequently asked questions for Partner Center for Microsoft Cloud for US Government (2019-03-15).
@@ -115,6 +165,13 @@ pub const US_GOVERNMENT_FAQ: Source = Source {
         "frequently-asked-questions",
         "common",
         "microsoft-cloud-for-us-government-for-azure",
+    ],
+    title_fr: "Forum aux questions concernant l'Espace partenaires de Microsoft Cloud for US Government",
+    headings: &[
+        ("Frequently asked questions for Partner Center for Microsoft Cloud for US Government", "Forum aux questions concernant l'Espace partenaires de Microsoft Cloud for US Government"),
+        ("Frequently asked questions", "Forum Aux Questions"),
+        ("Common", "Commun"),
+        ("Microsoft Cloud for US Government for Azure", "Microsoft Cloud for US Government pour Azure"),
     ],
 };
 
@@ -134,6 +191,17 @@ pub const ENROLLMENT: Source = Source {
         "transition-from-direct-bill-to-indirect-reseller",
         "csp-regional-markets-and-currencies",
     ],
+    title_fr: "S’inscrire au programme Fournisseur de solutions Cloud",
+    headings: &[
+        ("Enroll in the Cloud Solution Provider program", "S’inscrire au programme Fournisseur de solutions Cloud"),
+        ("Get started", "Prise en main"),
+        ("Enroll as an indirect reseller", "S’inscrire en tant que revendeur indirect"),
+        ("Enroll as a direct bill partner", "S’inscrire en tant que partenaire à facturation directe"),
+        ("Minimum requirements", "Configuration minimale requise"),
+        ("Verify direct bill eligibility", "Vérifier l’éligibilité à la facturation directe"),
+        ("Transition from direct bill to indirect reseller", "Passer de la facturation directe au statut de revendeur indirect"),
+        ("CSP regional markets and currencies", "Marchés régionaux et monnaies locales des fournisseurs de solutions cloud"),
+    ],
 };
 
 /// Learn how partners can work with other partners in the CSP program (2020-05-12).
@@ -149,6 +217,14 @@ pub const PARTNER_RELATIONSHIPS: Source = Source {
         "supported-partner-transactions-in-the-csp-program",
         "next-steps",
     ],
+    title_fr: "Découvrez comment les partenaires peuvent travailler avec d’autres partenaires dans le programme CSP",
+    headings: &[
+        ("Learn how partners can work with other partners in the CSP program", "Découvrez comment les partenaires peuvent travailler avec d’autres partenaires dans le programme CSP"),
+        ("Types of partner relationships in the CSP program", "Types de relations de partenaire dans le programme CSP"),
+        ("CSP program requirements: Signing the Microsoft Partner Agreement (MPA)", "Configuration requise du programme CSP : signature de l’accord de partenariat Microsoft (MPA)"),
+        ("Supported partner transactions in the CSP program", "Transactions de partenaire prises en charge dans le programme CSP"),
+        ("Next steps", "Étapes suivantes"),
+    ],
 };
 
 /// CSP regional markets and currencies (lists of 2021-04-15 and 2023-08-17).
@@ -158,6 +234,8 @@ pub const REGIONAL_MARKETS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/regional-authorization-overview",
     version_date: day!(2023 - 08 - 17),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// CSP Program Guide update of August 2023 (US territories join the United States region).
@@ -167,6 +245,8 @@ pub const PROGRAM_GUIDE_2023: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/announcements/2023-august",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// National clouds in the CSP program (21Vianet, US Government, Germany).
@@ -176,6 +256,8 @@ pub const NATIONAL_CLOUDS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/csp-national-clouds-overview",
     version_date: day!(2022 - 05 - 03),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Developing for Partner Center in national clouds.
@@ -185,6 +267,8 @@ pub const NATIONAL_CLOUD_DEVELOPERS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/developer/developing-for-partner-center-for-microsoft-national-cloud",
     version_date: day!(2023 - 09 - 28),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Partner Center for Microsoft Cloud for US Government (later version, 2021-11-08).
@@ -194,6 +278,8 @@ pub const US_GOVERNMENT_2021: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-us-govt-cloud",
     version_date: day!(2021 - 11 - 08),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Azure Germany developer guide (closure of Microsoft Cloud Germany on 2021-10-29).
@@ -203,6 +289,8 @@ pub const GERMANY_CLOSURE: Source = Source {
     url: "https://learn.microsoft.com/en-us/azure/germany/germany-developer-guide",
     version_date: day!(2020 - 09 - 30),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Partner Center roles and permissions.
@@ -212,6 +300,8 @@ pub const PERMISSIONS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/permissions-overview",
     version_date: day!(2022 - 11 - 22),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Create a new customer (roles allowed).
@@ -221,6 +311,8 @@ pub const ADD_CUSTOMER: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/add-a-new-customer",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Create a new subscription (roles allowed to place an order).
@@ -230,6 +322,8 @@ pub const CREATE_SUBSCRIPTION: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/create-a-new-subscription",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Transition from direct bill to indirect reseller (resellers cannot create customer tenants).
@@ -239,6 +333,8 @@ pub const DIRECT_TO_INDIRECT: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/transition-direct-to-indirect",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// The agreement on the withdrawal of the United Kingdom from the European Union (in force 2020-02-01).
@@ -248,6 +344,8 @@ pub const EU_WITHDRAWAL: Source = Source {
     url: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12020W/TXT",
     version_date: day!(2020 - 01 - 31),
     sections: &[],
+    title_fr: "",
+    headings: &[],
 };
 
 /// Every document the project cites.
@@ -273,4 +371,24 @@ pub static SOURCES: &[Source] = &[
 /// The document with this identifier.
 pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|source| source.id == id)
+}
+
+/// The heading of `section` of `document` in `lang` (French or English, as the document's title), if
+/// the document gives one.
+pub fn heading(document: &str, section: &str, lang: Lang) -> Option<&'static str> {
+    let source = source(document)?;
+    let index = source.sections.iter().position(|anchor| *anchor == section)?;
+    let (english, french) = source.headings.get(index)?;
+    Some(if lang == Lang::Fr { french } else { english })
+}
+
+impl Source {
+    /// The title in `lang`: French where the copy read is French, else English.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        if lang == Lang::Fr && !self.title_fr.is_empty() {
+            self.title_fr
+        } else {
+            self.title
+        }
+    }
 }

@@ -9,9 +9,9 @@ use crate::core::facts::places;
 use crate::core::{decide, nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
 use crate::web::components::answer::{summary, verdict_look, CloudCard, Explained};
 use crate::web::components::catalog_view::CatalogView;
-use crate::web::components::form::QueryForm;
+use crate::web::components::form::{question_text, QueryForm};
 use crate::web::components::toolbar::Toolbar;
-use crate::web::i18n::{label, t, tf};
+use crate::web::i18n::{date, label, labelled, t, tf};
 use crate::web::link;
 use crate::web::state::{Action, State, View};
 use crate::core::flat::Fields;
@@ -223,8 +223,10 @@ pub fn app(props: &AppProps) -> Html {
                 <Toolbar {lang} {on_lang} {on_catalog} {on_reset} shareable={!embedded} />
             </header>
             <div class="print-only print-header">
-                <p>{ tf(lang, "ui.printed_on", &link::today()) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &documents_up_to().to_string()) }</p>
+                <p>{ tf(lang, "ui.printed_on", &crate::core::Day::parse(&link::today()).map_or_else(link::today, |day| date(lang, day))) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &date(lang, documents_up_to())) }</p>
+                <p class="print-question">{ labelled(lang, t(lang, "ui.question")) }{ question_text(&state, lang) }</p>
                 <p>{ printed }</p>
+                if !embedded { <p class="print-link">{ link::address_for(&state.fields, lang.tag()) }</p> }
             </div>
             if state.link_broken {
                 <p class="banner error" role="alert">{ t(lang, "ui.link_error") }</p>
@@ -240,7 +242,7 @@ pub fn app(props: &AppProps) -> Html {
                     <QueryForm state={state.clone()} {problems} />
                     <section id="answer" class="answer" part="answer" aria-labelledby="answer-title" tabindex="-1">
                         <h2 id="answer-title">{ t(lang, "ui.answer") }
-                            if let Some(as_of) = state.get("as_of").filter(|day| crate::core::Day::parse(day).is_some()) { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), as_of) }</span> }
+                            if let Some(as_of) = state.get("as_of").and_then(crate::core::Day::parse) { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), date(lang, as_of)) }</span> }
                         </h2>
                         { match &*outcome {
                             Ok(decision) => html! {
@@ -258,7 +260,7 @@ pub fn app(props: &AppProps) -> Html {
                             },
                             Err(_) => html! { <p class="error">{ t(lang, "ui.fix_errors") }</p> },
                         } }
-                        <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &documents_up_to().to_string()) }</p>
+                        <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &date(lang, documents_up_to())) }</p>
                     </section>
                 </@>
             }

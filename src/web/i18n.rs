@@ -1,7 +1,7 @@
 //! Looking up UI text in the language the user picked.
 
 use crate::core::messages::{fill, label_key, text, Lang};
-use crate::core::Vocabulary;
+use crate::core::{Day, Vocabulary};
 
 /// Loads `lang`'s language pack (the page bundle compiles in no text): its later messages (notes and
 /// catalog) when `later`, else the others; calls `done` with whether it is now installed.
@@ -42,6 +42,38 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 /// The text of `key` with its `{}` filled by `detail`.
 pub fn tf(lang: Lang, key: &str, detail: &str) -> String {
     fill(text(key, lang), &[detail])
+}
+
+/// `day` as `lang` writes a date in a sentence ("1 February 2020" style: "February 1, 2020",
+/// "1er février 2020", "1. Februar 2020"), from the browser's own CLDR data (`Intl.DateTimeFormat`).
+pub fn date(lang: Lang, day: Day) -> String {
+    let iso = day.to_string();
+    let options = js_sys::Object::new();
+    for (name, value) in [("dateStyle", "long"), ("timeZone", "UTC")] {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options).format();
+    let written = format.call1(&wasm_bindgen::JsValue::UNDEFINED, &js_sys::Date::new(&iso.as_str().into())).ok().and_then(|text| text.as_string());
+    match written {
+        // French writes the first of the month as an ordinal.
+        Some(text) if lang == Lang::Fr && text.starts_with("1 ") => format!("1er {}", &text[2..]),
+        Some(text) => text,
+        None => iso,
+    }
+}
+
+/// The text of `key` with every ISO date in it (`2020-02-01`) written as `lang` writes dates.
+pub fn sentence(lang: Lang, key: &str) -> String {
+    let text = t(lang, key);
+    let mut written = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(at) = rest.char_indices().map(|(at, _)| at).find(|&at| rest.get(at..at + 10).and_then(Day::parse).is_some()) {
+        written.push_str(&rest[..at]);
+        written.push_str(&Day::parse(&rest[at..at + 10]).map_or_else(String::new, |day| date(lang, day)));
+        rest = &rest[at + 10..];
+    }
+    written.push_str(rest);
+    written
 }
 
 /// `label` followed by a colon and a space, as `lang` writes them (French puts a narrow space before).

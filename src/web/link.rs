@@ -62,8 +62,7 @@ thread_local! {
 /// or replacing the current one when the same single field changed again within [`EDIT_BURST_MS`].
 /// (The History API directly: gloo's history type brings a serde state codec the page never uses.)
 pub fn push_to_address(fields: &Fields, lang: &str) {
-    let mut pairs: Vec<(&str, &str)> = fields.iter().collect();
-    pairs.push((LANG_PARAM, lang));
+    let pairs = with_lang(fields, lang);
     let current = address_pairs();
     let changed: Vec<&str> = pairs
         .iter()
@@ -92,6 +91,18 @@ pub fn push_to_address(fields: &Fields, lang: &str) {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
     }
+}
+
+/// The fields' pairs followed by the language's.
+fn with_lang<'a>(fields: &'a Fields, lang: &'a str) -> Vec<(&'a str, &'a str)> {
+    fields.iter().chain(std::iter::once((LANG_PARAM, lang))).collect()
+}
+
+/// The full address that reproduces `fields` in `lang`, as the page puts it in its address bar (the
+/// printed answer carries it as text).
+pub fn address_for(fields: &Fields, lang: &str) -> String {
+    let location = gloo::utils::window().location();
+    format!("{}{}?{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), query_string(with_lang(fields, lang)))
 }
 
 /// Calls `on_change` whenever back or forward changes the address; stops when dropped.

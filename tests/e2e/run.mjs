@@ -223,6 +223,29 @@ await check('guidance fits the asker: a region denial names both regions; a deni
   await us.context.close();
 });
 
+await check('citations for people, dates as the language writes them: section headings, localized documentation links, no file names (issue 12, points 9 and 10)', async () => {
+  const query = 'api_version=1&as_of=2021-06-01&partner.country=DE&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=DE&customer.segment=commercial&customer.relation=unrelated';
+  const { page, context, log } = await open(`/index.html?${query}&lang=fr`);
+  const card = page.locator('article[aria-labelledby=card-commercial]');
+  await card.locator('.verdict').filter({ hasText: 'Action requise' }).waitFor();
+  // CSP-MPA-SIGNED cites 004#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa.
+  const citation = card.locator('.deciding .citation').first();
+  assert.match(await citation.textContent(), /Configuration requise du programme CSP\s: signature de l’accord de partenariat Microsoft \(MPA\) · 12 mai 2020/);
+  assert.equal(await citation.getAttribute('href'), 'https://learn.microsoft.com/fr-fr/partner-center/csp-supported-partner-relationships#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa');
+  assert.match(await card.locator('.deciding').textContent(), /À compter du 1er février 2020|à compter du 1er février 2020|1er février 2020/);
+  const everything = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[title]')].map((el) => el.title).join(' '));
+  assert.doesNotMatch(everything, /\d{3}_[0-9a-f]{16}\.txt/, 'no internal file name anywhere');
+  assert.doesNotMatch(await card.locator('.deciding').textContent(), /\d{4}-\d{2}-\d{2}/, 'no ISO date in the sentences');
+  await context.close();
+  const german = await open(`/index.html?${query}&lang=de`);
+  const timeline = german.page.locator('article[aria-labelledby=card-commercial] .timeline');
+  await timeline.waitFor();
+  assert.match(await timeline.textContent(), /ab dem 1\. Februar 2020/);
+  assert.equal(await german.page.locator('article[aria-labelledby=card-commercial] .deciding .citation').first().getAttribute('href'), 'https://learn.microsoft.com/de-de/partner-center/csp-supported-partner-relationships#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa');
+  assert.deepEqual([...log.errors, ...german.log.errors], []);
+  await german.context.close();
+});
+
 await check('mouse: tick 21Vianet and pick China, read the verdict', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=CN&customer.segment=commercial&customer.relation=unrelated&lang=en');
   assert.equal(await verdict(page, 'vianet_21'), '!Needs action');
@@ -341,9 +364,18 @@ await check('printing gives a one-page summary with the as-of date, the print da
   await page.waitForSelector('.card');
   await page.emulateMedia({ media: 'print' });
   const header = await page.locator('.print-header').innerText();
-  assert.match(header, /Printed on \d{4}-\d{2}-\d{2} · Ruleset \d{4}\.\d+\.\d+/);
-  assert.match(header, /Commercial CSP: Needs action\./);
-  assert.match(await page.locator('#answer-title').innerText(), /As of 2024-01-01/);
+  // Issue 12 point 12: dates as the page's language writes them, the question as text (no form
+  // controls), the deciding rule IDs and the link that reproduces the query.
+  assert.match(header, /Printed on [A-Z][a-z]+ \d{1,2}, \d{4} · Ruleset \d{4}\.\d+\.\d+ · Documents up to October 23, 2023/);
+  assert.match(header, /Question: Partner country \(CSP tenant and PartnerID location\): France · Partner model: Indirect reseller · Indirect provider's country: Germany/);
+  assert.match(header, /As of: January 1, 2024/);
+  assert.match(header, /Commercial CSP: Needs action\. \(CSP-MPA-SIGNED\)/);
+  const link = await page.locator('.print-link').innerText();
+  assert.ok(link.startsWith(`${base}/index.html?`) && link.includes('partner.provider_country=DE') && link.includes('lang=en'), link);
+  assert.equal(await page.locator('form.query').evaluate((form) => getComputedStyle(form).display), 'none', 'no form controls in print');
+  assert.match(await page.locator('#answer-title').innerText(), /As of January 1, 2024/);
+  const reseller = page.locator('article[aria-labelledby=card-commercial] .deciding');
+  assert.match(await reseller.innerText(), /CSP-MPA-SIGNED/);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
   await context.close();

@@ -9,7 +9,7 @@ use crate::core::timeline::Timeline;
 use crate::core::sources::Citation;
 use crate::core::{Lang, Vocabulary};
 use super::explain::{deciding_view, nearest_view, timeline_view};
-use crate::web::i18n::{label, labelled, t};
+use crate::web::i18n::{date, label, labelled, sentence, t};
 use yew::prelude::*;
 
 /// The verdict's icon, message key and CSS class. The icon and the word carry the meaning; colour only repeats it.
@@ -40,7 +40,7 @@ pub fn summary(decision: &Decision, lang: Lang, full: bool) -> String {
         .map(|c| {
             let deciding = c.deciding.first().and_then(|id| c.reasons.iter().find(|r| r.rule == *id));
             let reason = match deciding {
-                Some(r) if full => format!(" {} ({})", t(lang, r.text.key()), r.rule),
+                Some(r) if full => format!(" {} ({})", sentence(lang, r.text.key()), r.rule),
                 Some(r) => format!(" ({})", r.rule),
                 None => String::new(),
             };
@@ -50,15 +50,21 @@ pub fn summary(decision: &Decision, lang: Lang, full: bool) -> String {
         .join(" ")
 }
 
-/// A link to a cited section.
+/// A link to a cited section, in the page's language: the document's title, the section's heading and
+/// the version's date.
 pub fn citation_link(citation: &Citation, lang: Lang) -> Html {
-    let href = if citation.section.is_empty() { citation.url.to_string() } else { format!("{}#{}", citation.url, citation.section) };
+    let heading = citation.heading_in(lang);
+    let title = citation.title_in(lang);
+    let mut tooltip = format!("{}{}", labelled(lang, t(lang, "ui.source")), title);
+    if let Some(heading) = heading {
+        tooltip.push_str(" › ");
+        tooltip.push_str(heading);
+    }
     html! {
-        <a class="citation" href={href} target="_blank" rel="noopener noreferrer"
-            title={format!("{} — {}", t(lang, "ui.source"), citation.short())}>
-            { citation.title }
-            if !citation.section.is_empty() { <span class="section">{ format!(" § {}", citation.section) }</span> }
-            <span class="source-date">{ format!(" · {}", citation.date) }</span>
+        <a class="citation" href={citation.href(lang)} target="_blank" rel="noopener noreferrer" title={tooltip}>
+            { title }
+            if let Some(heading) = heading.filter(|heading| *heading != title) { <span class="section">{ format!(" › {heading}") }</span> }
+            <span class="source-date">{ format!(" · {}", date(lang, citation.date)) }</span>
         </a>
     }
 }
@@ -83,7 +89,7 @@ fn notes_list(notes: &[Note], lang: Lang) -> Html {
     html! {
         <ul class="notes">
             { for notes.iter().map(|n| html! {
-                <li class={(n.id == SOURCES_END).then_some("sources-end")}>{ t(lang, n.text.key()) }{ " " }{ citation_link(n.citation, lang) }</li>
+                <li class={(n.id == SOURCES_END).then_some("sources-end")}>{ sentence(lang, n.text.key()) }{ " " }{ citation_link(n.citation, lang) }</li>
             }) }
         </ul>
     }
@@ -173,7 +179,7 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                             <li class={format!("reason {}", key.replace("outcome.", "").replace('_', "-"))}>
                                 <span class="icon" aria-hidden="true">{ icon }</span>
                                 <span class="visually-hidden">{ labelled(lang, t(lang, key)) }</span>
-                                { t(lang, r.text.key()) }{ " " }
+                                { sentence(lang, r.text.key()) }{ " " }
                                 <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
                                 { citation_link(r.citation, lang) }
                             </li>

@@ -2,10 +2,10 @@
 
 use super::answer::citation_link;
 use crate::core::catalog::{catalog, EntryKind, SourceSection};
-use crate::core::sources::source;
+use crate::core::sources::{heading, source};
 use crate::core::day::Effective;
 use crate::core::Lang;
-use crate::web::i18n::{label, t, tf};
+use crate::web::i18n::{date, label, sentence, t, tf};
 use yew::prelude::*;
 
 /// Props of [`CatalogView`].
@@ -22,9 +22,9 @@ pub struct CatalogViewProps {
 fn effective_text(effective: &Effective, lang: Lang) -> String {
     match (effective.from, effective.until) {
         (None, None) => t(lang, "catalog.always").to_string(),
-        (Some(from), None) => tf(lang, "ui.from", &from.to_string()),
-        (None, Some(until)) => tf(lang, "ui.until", &until.to_string()),
-        (Some(from), Some(until)) => format!("{} {}", tf(lang, "ui.from", &from.to_string()), tf(lang, "ui.until", &until.to_string())),
+        (Some(from), None) => tf(lang, "ui.from", &date(lang, from)),
+        (None, Some(until)) => tf(lang, "ui.until", &date(lang, until)),
+        (Some(from), Some(until)) => format!("{} {}", tf(lang, "ui.from", &date(lang, from)), tf(lang, "ui.until", &date(lang, until))),
     }
 }
 
@@ -41,14 +41,14 @@ fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
                 html! {
                     <details>
                         <summary>
-                            { source.map_or(sections[0].document, |s| s.title) }
-                            { source.map(|s| format!(" · {}", s.version_date)).unwrap_or_default() }
+                            { source.map_or(sections[0].document, |s| s.title_in(lang)) }
+                            { source.map(|s| format!(" · {}", date(lang, s.version_date))).unwrap_or_default() }
                             <span class="muted">{ format!(" · {}", tf(lang, "catalog.resting_on", &resting.to_string())) }</span>
                         </summary>
                         <ul>
                             { for sections.iter().map(|entry| html! {
                                 <li>
-                                    <code>{ if entry.section.is_empty() { t(lang, "catalog.whole_page") } else { entry.section } }</code>{ " — " }
+                                    { if entry.section.is_empty() { t(lang, "catalog.whole_page") } else { heading(entry.document, entry.section, lang).unwrap_or(entry.section) } }{ " — " }
                                     if entry.cited_by.is_empty() {
                                         <span class="muted">{ t(lang, "catalog.source_map_uncited") }</span>
                                     } else {
@@ -107,10 +107,10 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                         html! {
                             <tr id={format!("rule-{}", e.id)} tabindex="-1" class={classes!(focused.then_some("focused"))}>
                                 <th scope="row"><code>{ e.id }</code><br /><span class="muted">{ t(lang, kind) }</span></th>
-                                <td>{ e.message }</td>
+                                <td>{ sentence(lang, e.message_key) }</td>
                                 <td>{ e.clouds.iter().map(|c| label(lang, c)).collect::<Vec<_>>().join(", ") }</td>
                                 <td>{ effective_text(&e.effective, lang) }</td>
-                                <td>{ citation_link(&e.citation, lang) }<br /><span class="muted">{ e.citation.document }{ " · " }{ e.source_date }</span></td>
+                                <td>{ citation_link(&e.citation, lang) }</td>
                                 <td>{ e.coverage.map(|(applied, fired)| tf(lang, "catalog.coverage_counts", &format!("{applied} / {fired}"))).unwrap_or_default() }</td>
                             </tr>
                         }

@@ -11,7 +11,7 @@ use crate::core::messages::fill;
 use crate::core::nearest::{Change, Proposal};
 use crate::core::timeline::Interval;
 use crate::core::Lang;
-use crate::web::i18n::{label, t, tf, CountryNames};
+use crate::web::i18n::{date, label, sentence, t, tf, CountryNames};
 use yew::prelude::*;
 
 /// The rules that decided the verdict, one sentence each with its rule ID and source, and the CSP
@@ -25,7 +25,7 @@ pub fn deciding_view(decision: &CloudDecision, places: &[Placed], lang: Lang, on
                 let show = on_show_rule.clone();
                 let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); show.emit(rule.clone()); });
                 html! {
-                    <li>{ t(lang, r.text.key()) }{ " " }
+                    <li>{ sentence(lang, r.text.key()) }{ " " }
                         <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
                         { citation_link(r.citation, lang) }
                         { places_view(r.rule, places, lang) }
@@ -77,7 +77,7 @@ fn change_text(change: Change, lang: Lang) -> String {
             let region = region.map_or_else(|| t(lang, "region.none"), |region| label(lang, region));
             fill(t(lang, "change.partner_country"), &[&country_name(country, lang), region])
         }
-        Change::AsOf { day } => tf(lang, "change.as_of", &day.to_string()),
+        Change::AsOf { day } => tf(lang, "change.as_of", &date(lang, day)),
     }
 }
 
@@ -126,11 +126,11 @@ pub fn timeline_view(intervals: &[Interval], lang: Lang) -> Html {
                     let mut text = String::from(t(lang, key));
                     if let Some(from) = interval.from {
                         text.push(' ');
-                        text.push_str(&tf(lang, "ui.from", &from.to_string()));
+                        text.push_str(&tf(lang, "ui.from", &date(lang, from)));
                     }
                     if let Some(until) = interval.until {
                         text.push(' ');
-                        text.push_str(&tf(lang, "ui.until", &until.previous().to_string()));
+                        text.push_str(&tf(lang, "ui.until", &date(lang, until.previous())));
                     }
                     html! {
                         <li class={class} tabindex="0">

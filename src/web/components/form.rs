@@ -30,6 +30,42 @@ const SETTABLE_FIELDS: [&str; 17] = [
 /// Paths the form shows problems beside, besides its settable fields: the rest go above the form.
 const OTHER_SHOWN_PATHS: [&str; 4] = ["api_version", "partner", "customer", "partner.programs"];
 
+/// The form's fields in its order, with their labels' message keys: what the printed question lists.
+const QUESTION_FIELDS: [(&str, &str); 18] = [
+    ("partner.country", "ui.partner_country"), ("partner.model", "ui.model"), ("partner.provider_country", "ui.provider_country"),
+    ("partner.has_partner_id", "ui.has_partner_id"), ("partner.mpa_signed", "ui.mpa_signed"), ("partner.programs", "ui.programs"),
+    ("partner.us_gov_validated", "ui.us_gov_validated"), ("partner.role", "ui.role"),
+    ("customer.country", "ui.customer_country"), ("customer.segment", "ui.segment"), ("customer.relation", "ui.relation"),
+    ("customer.national_cloud_customer", "ui.national_cloud_customer"), ("as_of", "ui.as_of"), ("task", "ui.task"),
+    ("partner.european_account", "ui.european_account"), ("partner.european_tenant_country", "ui.european_tenant_country"),
+    ("partner.european_tenant_active", "ui.european_tenant_active"), ("cloud", "ui.cloud"),
+];
+
+/// The question as text, one "label: value" per stated field in the form's order: what the printed
+/// answer shows instead of the form's controls.
+pub fn question_text(state: &State, lang: crate::core::Lang) -> String {
+    let names = crate::web::i18n::CountryNames::new(lang);
+    let mut parts = Vec::new();
+    for (path, label_key) in QUESTION_FIELDS {
+        let Some(value) = state.get(path).filter(|value| !value.is_empty()) else { continue };
+        let field = path.rsplit('.').next().unwrap_or(path);
+        let shown = match (field, value) {
+            (_, "true") => t(lang, "ui.yes").to_string(),
+            (_, "false") => t(lang, "ui.no").to_string(),
+            ("as_of", day) => Day::parse(day).map_or_else(|| day.to_string(), |day| crate::web::i18n::date(lang, day)),
+            ("programs", _) => state.programs().into_iter().map(|program| label(lang, program)).collect::<Vec<_>>().join(", "),
+            (_, code) if field.ends_with("country") => crate::core::CountryCode::parse(code)
+                .and_then(|country| crate::core::markets::rows(country).first())
+                .map_or_else(|| code.to_string(), |row| names.name(code, row.name)),
+            // The other fields hold vocabulary ids, whose labels are keyed `<vocabulary>.<id>`.
+            ("national_cloud_customer", status) => t(lang, &format!("status.{status}")).to_string(),
+            (vocabulary, id) => t(lang, &format!("{vocabulary}.{id}")).to_string(),
+        };
+        parts.push(format!("{}{shown}", labelled(lang, t(lang, label_key))));
+    }
+    parts.join(" · ")
+}
+
 /// The element id of a field path (`partner.country` → `partner-country`).
 pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
