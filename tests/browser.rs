@@ -242,10 +242,10 @@ async fn a_uk_partner_after_brexit_gets_unknown_with_the_reason() {
 async fn an_answer_after_the_newest_source_says_later_changes_are_not_included() {
     let app = mount(FULL).await;
     let card = text(&app.1, "article[aria-labelledby=card-commercial]");
-    assert!(card.contains("later changes are not included") && card.contains("2023-10-23"), "{card}");
+    assert!(card.contains("later changes are not included") && card.contains("October 23, 2023"), "{card}");
     type_date(&app.1, "as_of", "2023-10-23").await;
     assert!(!text(&app.1, "article[aria-labelledby=card-commercial]").contains("later changes are not included"));
-    assert!(text(&app.1, ".ruleset").contains("Documents up to 2023-10-23"));
+    assert!(text(&app.1, ".ruleset").contains("Documents up to October 23, 2023"));
     unmount(app);
 }
 
@@ -258,9 +258,9 @@ async fn a_card_shows_its_deciding_rule_a_way_to_yes_and_when_it_changed() {
     let card = "article[aria-labelledby=card-commercial]";
     assert_eq!(verdict(&app.1, "commercial"), "!Needs action");
     assert!(text(&app.1, &format!("{card} .deciding")).contains("CSP-MPA-SIGNED"));
-    assert!(text(&app.1, "#announcer").contains("Commercial CSP: Needs action. From 2020-02-01"), "{}", text(&app.1, "#announcer"));
+    assert!(text(&app.1, "#announcer").contains("Commercial CSP: Needs action. From February 1, 2020"), "{}", text(&app.1, "#announcer"));
     let timeline = text(&app.1, &format!("{card} .timeline"));
-    assert!(timeline.contains("Allowed until 2020-01-31") && timeline.contains("Needs action from 2020-02-01"), "{timeline}");
+    assert!(timeline.contains("Allowed until January 31, 2020") && timeline.contains("Needs action from February 1, 2020"), "{timeline}");
     let first_proposal = find(&app.1, &format!("{card} .nearest button"));
     assert!(first_proposal.text_content().unwrap_or_default().contains("signed the Microsoft Partner Agreement"));
     click(&app.1, &format!("{card} .nearest button")).await;
@@ -409,7 +409,7 @@ async fn typing_a_date_is_one_history_entry_and_no_false_error() {
     eventually(|| gloo::utils::window().location().search().unwrap_or_default().contains("as_of=2019-03-04")).await;
     assert!(gloo::utils::window().location().search().unwrap_or_default().contains("as_of=2019-03-04"));
     // MPA not required before 2020-02-01: still allowed, now for 2019.
-    assert!(text(&app.1, ".answer").contains("2019-03-04"), "the answer is for the typed day");
+    assert!(text(&app.1, ".answer").contains("March 4, 2019"), "the answer is for the typed day");
     let popped = std::rc::Rc::new(std::cell::Cell::new(false));
     let listener = {
         let popped = popped.clone();
@@ -499,7 +499,8 @@ async fn a_reason_opens_its_rule_in_the_catalog() {
     assert!(text(&app.1, ".catalog").contains("CSP-MPA-SIGNED"));
     // The source map: every section of the documents with what rests on it.
     let map = text(&app.1, ".source-map");
-    assert!(map.contains("csp-program-requirements-signing-the-microsoft-partner-agreement-mpa — CSP-MPA-SIGNED"), "{map}");
+    // Issue 12 point 10: sections by their headings, not their anchors.
+    assert!(map.contains("CSP program requirements: Signing the Microsoft Partner Agreement (MPA) — CSP-MPA-SIGNED"), "{map}");
     assert!(map.contains("Learn how partners can work with other partners in the CSP program"));
     unmount(app);
 }
@@ -522,4 +523,88 @@ async fn the_js_api_answers_and_reports_bad_input() {
     let error = csp_eligibility::web::js_api::decide(wasm_bindgen::JsValue::from(42), false);
     let problems = js_sys::Reflect::get(&error, &"problems".into()).expect("problems");
     assert_eq!(js_sys::Array::from(&problems).length(), 1);
+}
+
+/// Mounts the widget as a host's portal would: embedded, with `preset` fields and these props.
+async fn mount_embedded(preset: &[(&str, &str)], compact: bool, heading_level: u8) -> (yew::AppHandle<App>, Element) {
+    use csp_eligibility::web::app::AppProps;
+    let root = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&root).expect("append");
+    let props = AppProps {
+        embedded: true,
+        preset: preset.iter().map(|(path, value)| (path.to_string(), value.to_string())).collect(),
+        lang: Some(csp_eligibility::core::Lang::En),
+        compact,
+        heading_level,
+        ..AppProps::default()
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    (handle, root)
+}
+
+/// The tag names of the widget's headings, in document order.
+fn headings(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("h1, h2, h3, h4, h5, h6").expect("headings");
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).map(|h| h.tag_name().to_lowercase()).collect()
+}
+
+// Issue 12 point 7: in a portal the host's outline decides the heading levels, and the widget adds no h1.
+#[wasm_bindgen_test]
+async fn an_embedded_widget_takes_the_hosts_heading_level_and_adds_no_h1() {
+    let preset = [("partner.country", "FR"), ("customer.country", "ES"), ("as_of", "2024-01-01")];
+    let app = mount_embedded(&preset, false, 3).await;
+    let levels = headings(&app.1);
+    assert_eq!(levels.first().map(String::as_str), Some("h3"), "the title at the host's level: {levels:?}");
+    assert!(!levels.iter().any(|h| h == "h1" || h == "h2"), "nothing above the host's level: {levels:?}");
+    assert_eq!(find(&app.1, "#answer-title").tag_name().to_lowercase(), "h4");
+    assert_eq!(find(&app.1, "article[aria-labelledby=card-commercial] .card-title").tag_name().to_lowercase(), "h5");
+    unmount(app);
+}
+
+// Issue 12 point 7: compact puts the answer first, has no title or language switcher, and folds the
+// question into one line that an edit button opens.
+#[wasm_bindgen_test]
+async fn a_compact_widget_answers_first_and_folds_the_question() {
+    let preset = [("partner.country", "FR"), ("customer.country", "ES"), ("as_of", "2024-01-01")];
+    let app = mount_embedded(&preset, true, 2).await;
+    assert!(app.1.query_selector(".masthead .title").ok().flatten().is_none(), "no title");
+    assert!(app.1.query_selector("#lang").ok().flatten().is_none(), "no language switcher");
+    assert!(app.1.query_selector("form.query").ok().flatten().is_none(), "the form is folded");
+    let line = text(&app.1, ".question-line");
+    assert!(line.contains("France") && line.contains("Spain"), "the question in one line: {line}");
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    // The answer comes before the question.
+    let answer = find(&app.1, "#answer");
+    let question = find(&app.1, ".question-line");
+    assert_eq!(answer.compare_document_position(&question) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING, web_sys::Node::DOCUMENT_POSITION_FOLLOWING);
+    click(&app.1, ".question-line button").await;
+    assert!(app.1.query_selector("form.query").ok().flatten().is_some(), "edit opens the form");
+    assert_eq!(find(&app.1, ".question-line button").get_attribute("aria-expanded").as_deref(), Some("true"));
+    choose(&app.1, "customer-country", "US").await;
+    assert_eq!(verdict(&app.1, "commercial"), "✖Denied");
+    unmount(app);
+}
+
+// Issue 12 point 5: the cloud the query asks about leads, whole; the others fold to one line that opens.
+#[wasm_bindgen_test]
+async fn the_requested_cloud_leads_and_the_others_fold_to_one_line() {
+    let app = mount(&format!("{FULL}&cloud=us_government")).await;
+    let cards = app.1.query_selector_all(".cards > article").expect("cards");
+    let first: Element = cards.item(0).and_then(|n| n.dyn_into().ok()).expect("a card");
+    assert_eq!(first.get_attribute("aria-labelledby").as_deref(), Some("card-us_government"));
+    assert!(!first.get_attribute("class").unwrap_or_default().contains("condensed"));
+    for cloud in ["commercial", "germany", "vianet_21"] {
+        let card = find(&app.1, &format!("article[aria-labelledby=card-{cloud}]"));
+        assert!(card.get_attribute("class").unwrap_or_default().contains("condensed"), "{cloud} folds");
+        assert!(!find(&card, "details").has_attribute("open"), "{cloud} starts folded");
+        assert!(text(&card, "summary").contains(&verdict(&app.1, cloud)), "{cloud}: one line with its verdict");
+    }
+    click(&app.1, "article[aria-labelledby=card-germany] summary").await;
+    assert!(find(&app.1, "article[aria-labelledby=card-germany] details").has_attribute("open"), "a folded card opens");
+    unmount(app);
+    // Without a cloud of interest every card is whole.
+    let app = mount(FULL).await;
+    assert!(app.1.query_selector(".card.condensed").ok().flatten().is_none());
+    unmount(app);
 }

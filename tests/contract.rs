@@ -123,7 +123,8 @@ fn every_message_names_a_cloud_by_its_label_in_that_language() {
     for lang in Lang::ALL {
         let label = |key: &str| lookup(key).map(|message| message.text(lang)).unwrap_or_default();
         let names = [label("cloud.germany"), label("cloud.us_government"), "Microsoft Cloud Agreement", "Microsoft Cloud Reseller Agreement", "Microsoft Cloud Distributor Agreement"];
-        for message in Message::all() {
+        // Documents' titles and headings are quoted as the documents write them.
+        for message in Message::all().filter(|message| !message.key().starts_with("heading.") && !message.key().starts_with("source.")) {
             let text = message.text(lang);
             for (at, _) in text.match_indices("Microsoft Cloud ") {
                 let named = &text[at..];

@@ -21,12 +21,6 @@ pub struct Source {
     pub version_date: Day,
     /// Section anchors (`<a name=…>`) the document has; empty for pages cited as a whole.
     pub sections: &'static [&'static str],
-    /// The document's French title, where the copy read is French (the seeds); empty otherwise.
-    #[serde(skip)]
-    pub title_fr: &'static str,
-    /// Each section's heading in English and in French, in the order of `sections`.
-    #[serde(skip)]
-    pub headings: &'static [(&'static str, &'static str)],
 }
 
 /// A pointer to a document section: what every rule and note carries. In JSON it is the short form
@@ -70,16 +64,27 @@ impl schemars::JsonSchema for Citation {
     }
 }
 
+/// The heading of the section with `anchor` in `lang` (message `heading.<anchor>`: French as the seeds
+/// give it, English as the anchor was made from), once its text is at hand (the page loads it after its
+/// first answer).
+pub fn heading(anchor: &str, lang: Lang) -> Option<&'static str> {
+    text_of(&format!("heading.{anchor}"), lang)
+}
+
+fn text_of(key: &str, lang: Lang) -> Option<&'static str> {
+    super::messages::lookup(key).map(|message| message.text(lang)).filter(|text| !text.is_empty())
+}
+
 impl Citation {
-    /// The cited document's title in `lang`: French where the copy read is French, else English.
+    /// The cited document's title in `lang` (message `source.<document>`: French for the seeds, which are
+    /// French pages), else its English title.
     pub fn title_in(&self, lang: Lang) -> &'static str {
-        source(self.document).map_or(self.title, |source| source.title_in(lang))
+        text_of(&format!("source.{}", self.document), lang).unwrap_or(self.title)
     }
 
-    /// The cited section's heading in `lang` (French or English, as [`Citation::title_in`]), if the
-    /// document gives one.
+    /// The cited section's heading in `lang`, if the section has one at hand (see [`heading`]).
     pub fn heading_in(&self, lang: Lang) -> Option<&'static str> {
-        heading(self.document, self.section, lang)
+        (!self.section.is_empty()).then(|| heading(self.section, lang)).flatten()
     }
 
     /// The cited page in `lang`'s locale (Microsoft Learn serves every page in fr-fr and de-de), at the
@@ -120,13 +125,6 @@ pub const GERMANY_2018: Source = Source {
         "partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta",
         "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany",
     ],
-    title_fr: "Espace partenaires de Microsoft Cloud Germany",
-    headings: &[
-        ("Partner Center for Microsoft Cloud Germany", "Espace partenaires de Microsoft Cloud Germany"),
-        ("Microsoft Cloud Germany: Meeting German data protection requirements", "Microsoft Cloud Germany: répondre aux critères allemands de protection des données"),
-        ("Partner Center for Microsoft Cloud Germany: Selling German Cloud solutions in EU and EFTA", "Espace partenaires de Microsoft Cloud Germany: vendre des solutions Cloud allemandes dans l’UE et l’AELE"),
-        ("Frequently asked questions about the CSP Program for Microsoft Cloud Germany", "Forum aux questions concernant le programme de fournisseur de solutions Cloud de Microsoft Cloud Germany"),
-    ],
 };
 
 /// Partner Center for Microsoft Cloud Germany for partners selling in EU & EFTA (2020-10-12).
@@ -143,15 +141,6 @@ pub const GERMANY_2020: Source = Source {
         "selling-german-cloud-solutions-in-eu-and-efta",
         "next-steps",
     ],
-    title_fr: "Espace partenaires pour Microsoft Cloud Allemagne pour les partenaires vendus aux clients de l’Union européenne & pays de l’AELE",
-    headings: &[
-        ("Partner Center for Microsoft Cloud Germany for partners selling to customers in EU & EFTA countries", "Espace partenaires pour Microsoft Cloud Allemagne pour les partenaires vendus aux clients de l’Union européenne & pays de l’AELE"),
-        ("Migrate customers from Microsoft Cloud Germany to another European region", "Migrer des clients de Microsoft Cloud Allemagne vers une autre région européenne"),
-        ("You already have a CSP account", "Vous avez déjà un compte CSP"),
-        ("You don't already have a CSP account", "Vous n’avez pas encore de compte CSP"),
-        ("Selling German Cloud solutions in EU and EFTA", "Vente de solutions Cloud allemandes dans l’Union européenne et l’AELE"),
-        ("Next steps", "Étapes suivantes"),
-    ],
 };
 
 /// Frequently asked questions for Partner Center for Microsoft Cloud for US Government (2019-03-15).
@@ -165,13 +154,6 @@ pub const US_GOVERNMENT_FAQ: Source = Source {
         "frequently-asked-questions",
         "common",
         "microsoft-cloud-for-us-government-for-azure",
-    ],
-    title_fr: "Forum aux questions concernant l'Espace partenaires de Microsoft Cloud for US Government",
-    headings: &[
-        ("Frequently asked questions for Partner Center for Microsoft Cloud for US Government", "Forum aux questions concernant l'Espace partenaires de Microsoft Cloud for US Government"),
-        ("Frequently asked questions", "Forum Aux Questions"),
-        ("Common", "Commun"),
-        ("Microsoft Cloud for US Government for Azure", "Microsoft Cloud for US Government pour Azure"),
     ],
 };
 
@@ -191,17 +173,6 @@ pub const ENROLLMENT: Source = Source {
         "transition-from-direct-bill-to-indirect-reseller",
         "csp-regional-markets-and-currencies",
     ],
-    title_fr: "S’inscrire au programme Fournisseur de solutions Cloud",
-    headings: &[
-        ("Enroll in the Cloud Solution Provider program", "S’inscrire au programme Fournisseur de solutions Cloud"),
-        ("Get started", "Prise en main"),
-        ("Enroll as an indirect reseller", "S’inscrire en tant que revendeur indirect"),
-        ("Enroll as a direct bill partner", "S’inscrire en tant que partenaire à facturation directe"),
-        ("Minimum requirements", "Configuration minimale requise"),
-        ("Verify direct bill eligibility", "Vérifier l’éligibilité à la facturation directe"),
-        ("Transition from direct bill to indirect reseller", "Passer de la facturation directe au statut de revendeur indirect"),
-        ("CSP regional markets and currencies", "Marchés régionaux et monnaies locales des fournisseurs de solutions cloud"),
-    ],
 };
 
 /// Learn how partners can work with other partners in the CSP program (2020-05-12).
@@ -217,14 +188,6 @@ pub const PARTNER_RELATIONSHIPS: Source = Source {
         "supported-partner-transactions-in-the-csp-program",
         "next-steps",
     ],
-    title_fr: "Découvrez comment les partenaires peuvent travailler avec d’autres partenaires dans le programme CSP",
-    headings: &[
-        ("Learn how partners can work with other partners in the CSP program", "Découvrez comment les partenaires peuvent travailler avec d’autres partenaires dans le programme CSP"),
-        ("Types of partner relationships in the CSP program", "Types de relations de partenaire dans le programme CSP"),
-        ("CSP program requirements: Signing the Microsoft Partner Agreement (MPA)", "Configuration requise du programme CSP : signature de l’accord de partenariat Microsoft (MPA)"),
-        ("Supported partner transactions in the CSP program", "Transactions de partenaire prises en charge dans le programme CSP"),
-        ("Next steps", "Étapes suivantes"),
-    ],
 };
 
 /// CSP regional markets and currencies (lists of 2021-04-15 and 2023-08-17).
@@ -234,8 +197,6 @@ pub const REGIONAL_MARKETS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/regional-authorization-overview",
     version_date: day!(2023 - 08 - 17),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// CSP Program Guide update of August 2023 (US territories join the United States region).
@@ -245,8 +206,6 @@ pub const PROGRAM_GUIDE_2023: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/announcements/2023-august",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// National clouds in the CSP program (21Vianet, US Government, Germany).
@@ -256,8 +215,6 @@ pub const NATIONAL_CLOUDS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/csp-national-clouds-overview",
     version_date: day!(2022 - 05 - 03),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Developing for Partner Center in national clouds.
@@ -267,8 +224,6 @@ pub const NATIONAL_CLOUD_DEVELOPERS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/developer/developing-for-partner-center-for-microsoft-national-cloud",
     version_date: day!(2023 - 09 - 28),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Partner Center for Microsoft Cloud for US Government (later version, 2021-11-08).
@@ -278,8 +233,6 @@ pub const US_GOVERNMENT_2021: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/partner-center-for-microsoft-us-govt-cloud",
     version_date: day!(2021 - 11 - 08),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Azure Germany developer guide (closure of Microsoft Cloud Germany on 2021-10-29).
@@ -289,8 +242,6 @@ pub const GERMANY_CLOSURE: Source = Source {
     url: "https://learn.microsoft.com/en-us/azure/germany/germany-developer-guide",
     version_date: day!(2020 - 09 - 30),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Partner Center roles and permissions.
@@ -300,8 +251,6 @@ pub const PERMISSIONS: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/permissions-overview",
     version_date: day!(2022 - 11 - 22),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Create a new customer (roles allowed).
@@ -311,8 +260,6 @@ pub const ADD_CUSTOMER: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/add-a-new-customer",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Create a new subscription (roles allowed to place an order).
@@ -322,8 +269,6 @@ pub const CREATE_SUBSCRIPTION: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/create-a-new-subscription",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Transition from direct bill to indirect reseller (resellers cannot create customer tenants).
@@ -333,8 +278,6 @@ pub const DIRECT_TO_INDIRECT: Source = Source {
     url: "https://learn.microsoft.com/en-us/partner-center/transition-direct-to-indirect",
     version_date: day!(2023 - 10 - 23),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// The agreement on the withdrawal of the United Kingdom from the European Union (in force 2020-02-01).
@@ -344,8 +287,6 @@ pub const EU_WITHDRAWAL: Source = Source {
     url: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12020W/TXT",
     version_date: day!(2020 - 01 - 31),
     sections: &[],
-    title_fr: "",
-    headings: &[],
 };
 
 /// Every document the project cites.
@@ -373,22 +314,3 @@ pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|source| source.id == id)
 }
 
-/// The heading of `section` of `document` in `lang` (French or English, as the document's title), if
-/// the document gives one.
-pub fn heading(document: &str, section: &str, lang: Lang) -> Option<&'static str> {
-    let source = source(document)?;
-    let index = source.sections.iter().position(|anchor| *anchor == section)?;
-    let (english, french) = source.headings.get(index)?;
-    Some(if lang == Lang::Fr { french } else { english })
-}
-
-impl Source {
-    /// The title in `lang`: French where the copy read is French, else English.
-    pub fn title_in(&self, lang: Lang) -> &'static str {
-        if lang == Lang::Fr && !self.title_fr.is_empty() {
-            self.title_fr
-        } else {
-            self.title
-        }
-    }
-}

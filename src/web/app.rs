@@ -7,7 +7,7 @@ use crate::core::parse::Problem;
 use crate::core::age::documents_up_to;
 use crate::core::facts::places;
 use crate::core::{decide, nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
-use crate::web::components::answer::{summary, verdict_look, CloudCard, Explained};
+use crate::web::components::answer::{heading, summary, verdict_look, CloudCard, Explained};
 use crate::web::components::catalog_view::CatalogView;
 use crate::web::components::form::{question_text, QueryForm};
 use crate::web::components::toolbar::Toolbar;
@@ -33,9 +33,14 @@ pub struct AppProps {
     /// Language preset by the host.
     #[prop_or_default]
     pub lang: Option<Lang>,
-    /// A denser layout for narrow host slots.
+    /// A layout for a slot in a host's page: no title or language switcher, the answer first and the
+    /// question folded into one line with an edit button.
     #[prop_or_default]
     pub compact: bool,
+    /// The heading level of the widget's title (the host's outline decides it); the answer, the cards
+    /// and their sections go one level deeper each.
+    #[prop_or(1)]
+    pub heading_level: u8,
 }
 
 
@@ -206,6 +211,12 @@ pub fn app(props: &AppProps) -> Html {
             state.dispatch(Action::Restore(fields, false))
         })
     };
+    // A compact widget folds its question to one line until the asker opens it.
+    let editing = use_state(|| false);
+    let toggle_form = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+    };
     let (announcement, printed) = match &*outcome {
         Ok(decision) => (summary(decision, lang, true), summary(decision, lang, false)),
         Err(_) => (t(lang, "ui.fix_errors").to_string(), t(lang, "ui.fix_errors").to_string()),
@@ -214,13 +225,57 @@ pub fn app(props: &AppProps) -> Html {
         Ok(_) => Vec::new(),
         Err(problems) => problems.clone(),
     };
+    // A host's slot (the element's `compact` and `heading-level`); the page is never compact.
+    let compact = cfg!(feature = "npm") && props.compact;
+    let level = if cfg!(feature = "npm") { props.heading_level.clamp(1, 6) } else { 1 };
+    let answer_level = if compact { level } else { level + 1 };
+    let form_open = !compact || *editing || !problems.is_empty();
+    let form = html! {
+        <>
+            if compact {
+                <p class="question-line">{ question_text(&state, lang) }{ " " }
+                    <button type="button" class="link" aria-expanded={form_open.to_string()} onclick={toggle_form}>{ t(lang, "ui.edit") }</button>
+                </p>
+            }
+            if form_open { <QueryForm state={state.clone()} {problems} /> }
+        </>
+    };
+    let answer = html! {
+        <section id="answer" class="answer" part="answer" aria-labelledby="answer-title" tabindex="-1">
+            { heading(answer_level, Some("answer-title"), None, html! {
+                <>{ t(lang, "ui.answer") }
+                    if let Some(as_of) = state.get("as_of").and_then(crate::core::Day::parse) { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), date(lang, as_of)) }</span> }
+                </>
+            }) }
+            { match &*outcome {
+                Ok(decision) => html! {
+                    <div class="cards">
+                        // The cloud the asker named comes first and whole; the others fold to one line.
+                        { for decision.clouds.iter().filter(|c| decision.requested_cloud == Some(c.cloud))
+                            .chain(decision.clouds.iter().filter(|c| decision.requested_cloud != Some(c.cloud))).map(|c| {
+                            html! {
+                                <CloudCard decision={c.clone()} task_asked={decision.task.is_some()}
+                                    requested={decision.requested_cloud == Some(c.cloud)} {lang} on_show_rule={on_show_rule.clone()}
+                                    explained={explained.clone()} on_apply={on_apply.clone()} level={answer_level + 1}
+                                    condensed={decision.requested_cloud.is_some_and(|requested| requested != c.cloud)} />
+                            }
+                        }) }
+                    </div>
+                },
+                Err(_) => html! { <p class="error">{ t(lang, "ui.fix_errors") }</p> },
+            } }
+            <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &date(lang, documents_up_to())) }</p>
+        </section>
+    };
     html! {
-        <div class={classes!("csp-eligibility", props.compact.then_some("compact"))} part="root" lang={lang.tag()}>
+        <div class={classes!("csp-eligibility", compact.then_some("compact"))} part="root" lang={lang.tag()}>
             <a class="skip-link" href="#answer">{ t(lang, "ui.skip_to_answer") }</a>
             <header class="masthead">
-                <h1>{ t(lang, "ui.title") }</h1>
-                <p class="subtitle">{ t(lang, "ui.subtitle") }</p>
-                <Toolbar {lang} {on_lang} {on_catalog} {on_reset} shareable={!embedded} />
+                if !compact {
+                    { heading(level, None, Some("title"), html! { t(lang, "ui.title") }) }
+                    <p class="subtitle">{ t(lang, "ui.subtitle") }</p>
+                }
+                <Toolbar {lang} {on_lang} {on_catalog} {on_reset} shareable={!embedded} languages={!compact} />
             </header>
             <div class="print-only print-header">
                 <p>{ tf(lang, "ui.printed_on", &crate::core::Day::parse(&link::today()).map_or_else(link::today, |day| date(lang, day))) }{ " · " }{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &date(lang, documents_up_to())) }</p>
@@ -233,35 +288,13 @@ pub fn app(props: &AppProps) -> Html {
             }
             <div aria-live="polite" aria-atomic="true" class="visually-hidden" id="announcer">{ announcement }</div>
             if let View::Catalog(focus) = &state.view {
-                <CatalogView {lang} focus={focus.clone()} {on_back} />
+                <CatalogView {lang} focus={focus.clone()} {on_back} level={answer_level} />
             } else {
                 <@{if embedded { "section" } else { "main" }} class="layout" aria-label={embedded.then_some(t(lang, "ui.title"))}>
                     if let (false, Ok(decision)) = (embedded, &*outcome) {
                         { verdict_strip(decision, lang) }
                     }
-                    <QueryForm state={state.clone()} {problems} />
-                    <section id="answer" class="answer" part="answer" aria-labelledby="answer-title" tabindex="-1">
-                        <h2 id="answer-title">{ t(lang, "ui.answer") }
-                            if let Some(as_of) = state.get("as_of").and_then(crate::core::Day::parse) { <span class="muted">{ format!(" · {} {}", t(lang, "ui.as_of"), date(lang, as_of)) }</span> }
-                        </h2>
-                        { match &*outcome {
-                            Ok(decision) => html! {
-                                <div class="cards">
-                                    // The cloud the asker named comes first.
-                                    { for decision.clouds.iter().filter(|c| decision.requested_cloud == Some(c.cloud))
-                                        .chain(decision.clouds.iter().filter(|c| decision.requested_cloud != Some(c.cloud))).map(|c| {
-                                        html! {
-                                            <CloudCard decision={c.clone()} task_asked={decision.task.is_some()}
-                                                requested={decision.requested_cloud == Some(c.cloud)} {lang} on_show_rule={on_show_rule.clone()}
-                                                explained={explained.clone()} on_apply={on_apply.clone()} />
-                                        }
-                                    }) }
-                                </div>
-                            },
-                            Err(_) => html! { <p class="error">{ t(lang, "ui.fix_errors") }</p> },
-                        } }
-                        <p class="ruleset muted">{ tf(lang, "ui.ruleset", RULESET_VERSION) }{ " · " }{ tf(lang, "ui.documents_up_to", &date(lang, documents_up_to())) }</p>
-                    </section>
+                    if compact { { answer }{ form } } else { { form }{ answer } }
                 </@>
             }
         </div>

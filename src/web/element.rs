@@ -108,6 +108,8 @@ fn props_of(host: &HtmlElement) -> AppProps {
         preset,
         lang: host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)),
         compact: host.has_attribute("compact"),
+        // The host's outline decides; by default the widget's title sits under the host's own h1.
+        heading_level: host.get_attribute("heading-level").and_then(|level| level.trim().parse().ok()).filter(|level| (1..=6).contains(level)).unwrap_or(2),
     }
 }
 
@@ -160,7 +162,7 @@ fn connect(host: HtmlElement) -> JsValue {
 /// Registers `<csp-eligibility>` (once per page).
 #[wasm_bindgen(js_name = defineElement)]
 pub fn define_element() {
-    let observed: js_sys::Array = FIELD_ATTRIBUTES.iter().map(|(attribute, _)| JsValue::from(*attribute)).chain([JsValue::from("lang"), JsValue::from("compact")]).collect();
+    let observed: js_sys::Array = FIELD_ATTRIBUTES.iter().map(|(attribute, _)| JsValue::from(*attribute)).chain([JsValue::from("lang"), JsValue::from("compact"), JsValue::from("heading-level")]).collect();
     let connect = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(connect);
     define_csp_element(TAG, observed, &connect);
     connect.forget();

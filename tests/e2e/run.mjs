@@ -230,6 +230,8 @@ await check('citations for people, dates as the language writes them: section he
   await card.locator('.verdict').filter({ hasText: 'Action requise' }).waitFor();
   // CSP-MPA-SIGNED cites 004#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa.
   const citation = card.locator('.deciding .citation').first();
+  // The section headings come with the later pack, right after the first answer.
+  await citation.locator('.section').waitFor();
   assert.match(await citation.textContent(), /Configuration requise du programme CSP\s: signature de l’accord de partenariat Microsoft \(MPA\) · 12 mai 2020/);
   assert.equal(await citation.getAttribute('href'), 'https://learn.microsoft.com/fr-fr/partner-center/csp-supported-partner-relationships#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa');
   assert.match(await card.locator('.deciding').textContent(), /À compter du 1er février 2020|à compter du 1er février 2020|1er février 2020/);

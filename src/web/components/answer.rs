@@ -95,6 +95,13 @@ fn notes_list(notes: &[Note], lang: Lang) -> Html {
     }
 }
 
+/// A heading of `level` (1 to 6; deeper levels stay at 6) around `children`, with an id and a class if
+/// given: one builder for every heading whose level the host's outline decides.
+pub fn heading(level: u8, id: Option<&str>, class: Option<&'static str>, children: Html) -> Html {
+    let tag = ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6) - 1)];
+    html! { <@{tag} id={id.map(str::to_string)} {class} tabindex={id.map(|_| "-1")}>{ children }</@> }
+}
+
 /// The nearest ways to a yes, the verdicts over time and where the parties' countries stand, for the
 /// current query, when it is valid.
 pub type Explained = std::rc::Rc<Option<(Nearest, Timeline, Vec<Placed>)>>;
@@ -116,6 +123,11 @@ pub struct CloudCardProps {
     pub explained: Explained,
     /// Called with a proposal's changes to apply them to the form.
     pub on_apply: Callback<Vec<Change>>,
+    /// The heading level of the card's title; its sections' headings are one level deeper.
+    pub level: u8,
+    /// Whether the card shows one line (cloud and verdict) that opens to the whole card: the clouds the
+    /// query did not ask about, when it asks about one.
+    pub condensed: bool,
 }
 
 /// The card of one cloud.
@@ -128,14 +140,15 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
     let (proposals, intervals, places) = props.explained.as_ref().as_ref().map_or((&[][..], &[][..], &[][..]), |(nearest, timeline, places)| {
         (&nearest.clouds[d.cloud as usize].proposals[..], &timeline.clouds[d.cloud as usize].intervals[..], &places[..])
     });
-    html! {
-        <article class={classes!("card", class, props.requested.then_some("requested"))} aria-labelledby={title_id.clone()} part="card">
-            <header>
-                <h3 id={title_id}>{ label(lang, d.cloud) }
-                    if props.requested { <span class="tag">{ t(lang, "ui.requested") }</span> }
-                </h3>
-                <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</p>
-            </header>
+    let sub = props.level + 1;
+    let title = heading(props.level, Some(&title_id), Some("card-title"), html! {
+        <>{ label(lang, d.cloud) }
+            if props.requested { { " " }<span class="tag">{ t(lang, "ui.requested") }</span> }
+        </>
+    });
+    let verdict = html! { <span class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</span> };
+    let body = html! {
+        <>
             { deciding_view(d, places, lang, &props.on_show_rule) }
             <p><strong>{ labelled(lang, t(lang, "ui.portal")) }</strong>{ portal_view(d.portal, lang) }</p>
             if props.task_asked {
@@ -149,24 +162,24 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
             }
             if !d.missing_facts.is_empty() && d.verdict != Verdict::Denied {
                 <section class="missing">
-                    <h4>{ t(lang, "ui.missing_facts") }</h4>
+                    { heading(sub, None, Some("sub"), html! { t(lang, "ui.missing_facts") }) }
                     <ul>{ for d.missing_facts.iter().map(|f| html! { <li>{ t(lang, f.message_key()) }</li> }) }</ul>
                 </section>
             }
             if !d.actions.is_empty() {
                 <section class="actions">
-                    <h4>{ t(lang, "ui.actions") }</h4>
+                    { heading(sub, None, Some("sub"), html! { t(lang, "ui.actions") }) }
                     <ul>{ for d.actions.iter().map(|a| html! { <li>{ t(lang, a.text.key()) }</li> }) }</ul>
                 </section>
             }
-            { nearest_view(d.verdict, proposals, lang, &props.on_apply) }
+            { nearest_view(d.verdict, proposals, lang, sub, &props.on_apply) }
             if !d.cautions.is_empty() {
                 <section class="cautions">
-                    <h4>{ t(lang, "ui.cautions") }</h4>
+                    { heading(sub, None, Some("sub"), html! { t(lang, "ui.cautions") }) }
                     { notes_list(&d.cautions, lang) }
                 </section>
             }
-            { timeline_view(intervals, lang) }
+            { timeline_view(intervals, lang, sub) }
             <details class="why">
                 <summary>{ t(lang, "ui.why") }</summary>
                 <ul class="reasons">
@@ -192,6 +205,15 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                     <summary>{ t(lang, "ui.notes") }</summary>
                     { notes_list(&d.notes, lang) }
                 </details>
+            }
+        </>
+    };
+    html! {
+        <article class={classes!("card", class, props.requested.then_some("requested"), props.condensed.then_some("condensed"))} aria-labelledby={title_id} part="card">
+            if props.condensed {
+                <details><summary>{ title }{ verdict }</summary>{ body }</details>
+            } else {
+                <header>{ title }{ verdict }</header>{ body }
             }
         </article>
     }

@@ -1,8 +1,8 @@
 //! The rule catalog view: every rule and note with its message, clouds, dates and citation.
 
-use super::answer::citation_link;
+use super::answer::{citation_link, heading};
 use crate::core::catalog::{catalog, EntryKind, SourceSection};
-use crate::core::sources::{heading, source};
+use crate::core::sources::{self, source};
 use crate::core::day::Effective;
 use crate::core::Lang;
 use crate::web::i18n::{date, label, sentence, t, tf};
@@ -17,6 +17,8 @@ pub struct CatalogViewProps {
     pub focus: Option<String>,
     /// Back to the answer.
     pub on_back: Callback<()>,
+    /// The heading level of the catalog's title.
+    pub level: u8,
 }
 
 fn effective_text(effective: &Effective, lang: Lang) -> String {
@@ -29,11 +31,11 @@ fn effective_text(effective: &Effective, lang: Lang) -> String {
 }
 
 /// Every section of every source document with the rules and notes resting on it, grouped by document.
-fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
+fn source_map_view(map: &[SourceSection], lang: Lang, level: u8) -> Html {
     let documents = map.chunk_by(|a, b| a.document == b.document);
     html! {
         <section class="source-map" aria-labelledby="source-map-title">
-            <h3 id="source-map-title">{ t(lang, "catalog.source_map") }</h3>
+            { heading(level, Some("source-map-title"), None, html! { t(lang, "catalog.source_map") }) }
             <p class="muted">{ t(lang, "catalog.source_map_intro") }</p>
             { for documents.map(|sections| {
                 let source = source(sections[0].document);
@@ -41,14 +43,14 @@ fn source_map_view(map: &[SourceSection], lang: Lang) -> Html {
                 html! {
                     <details>
                         <summary>
-                            { source.map_or(sections[0].document, |s| s.title_in(lang)) }
+                            { source.map_or(sections[0].document, |s| crate::core::sources::cite(s, "").title_in(lang)) }
                             { source.map(|s| format!(" · {}", date(lang, s.version_date))).unwrap_or_default() }
                             <span class="muted">{ format!(" · {}", tf(lang, "catalog.resting_on", &resting.to_string())) }</span>
                         </summary>
                         <ul>
                             { for sections.iter().map(|entry| html! {
                                 <li>
-                                    { if entry.section.is_empty() { t(lang, "catalog.whole_page") } else { heading(entry.document, entry.section, lang).unwrap_or(entry.section) } }{ " — " }
+                                    { if entry.section.is_empty() { t(lang, "catalog.whole_page") } else { sources::heading(entry.section, lang).unwrap_or(entry.section) } }{ " — " }
                                     if entry.cited_by.is_empty() {
                                         <span class="muted">{ t(lang, "catalog.source_map_uncited") }</span>
                                     } else {
@@ -87,7 +89,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
     };
     html! {
         <section class="catalog" aria-labelledby="catalog-title">
-            <h2 id="catalog-title" tabindex="-1">{ t(lang, "ui.catalog") }</h2>
+            { heading(props.level, Some("catalog-title"), None, html! { t(lang, "ui.catalog") }) }
             <p>{ t(lang, "catalog.catalog_intro") }</p>
             <p class="muted">{ t(lang, "catalog.coverage_intro") }</p>
             <button type="button" class="secondary" onclick={back.clone()}>{ t(lang, "ui.back") }</button>
@@ -117,7 +119,7 @@ pub fn catalog_view(props: &CatalogViewProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            { source_map_view(&catalog.source_map, lang) }
+            { source_map_view(&catalog.source_map, lang, props.level + 1) }
             <button type="button" class="secondary" onclick={back}>{ t(lang, "ui.back") }</button>
         </section>
     }

@@ -1,7 +1,7 @@
 //! What makes an answer actionable, on each card: the rules that decided it, the nearest ways to a yes
 //! (each one click away) and the verdict over time.
 
-use super::answer::citation_link;
+use super::answer::{citation_link, heading};
 use super::answer::verdict_look;
 use crate::core::decision::{CloudDecision, Verdict};
 use crate::core::facts::Placed;
@@ -82,13 +82,13 @@ fn change_text(change: Change, lang: Lang) -> String {
 }
 
 /// "Would be allowed if …": the nearest proposals, each a button that applies it to the form.
-pub fn nearest_view(verdict: Verdict, proposals: &[Proposal], lang: Lang, on_apply: &Callback<Vec<Change>>) -> Html {
+pub fn nearest_view(verdict: Verdict, proposals: &[Proposal], lang: Lang, level: u8, on_apply: &Callback<Vec<Change>>) -> Html {
     if verdict == Verdict::Allowed {
         return html! {};
     }
     html! {
         <section class="nearest">
-            <h4>{ t(lang, "ui.nearest") }</h4>
+            { heading(level, None, Some("sub"), html! { t(lang, "ui.nearest") }) }
             if proposals.is_empty() {
                 <p>{ t(lang, "ui.no_way_to_yes") }</p>
             } else {
@@ -113,13 +113,13 @@ pub fn nearest_view(verdict: Verdict, proposals: &[Proposal], lang: Lang, on_app
 }
 
 /// The verdict over time: one segment per interval, its verdict, dates and the rules that changed it.
-pub fn timeline_view(intervals: &[Interval], lang: Lang) -> Html {
+pub fn timeline_view(intervals: &[Interval], lang: Lang, level: u8) -> Html {
     if intervals.len() < 2 {
         return html! {};
     }
     html! {
         <section class="timeline">
-            <h4>{ t(lang, "ui.timeline") }</h4>
+            { heading(level, None, Some("sub"), html! { t(lang, "ui.timeline") }) }
             <ol>
                 { for intervals.iter().map(|interval| {
                     let (icon, key, class) = verdict_look(interval.verdict);

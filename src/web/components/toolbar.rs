@@ -19,6 +19,8 @@ pub struct ToolbarProps {
     pub on_reset: Callback<()>,
     /// Whether the query lives in the address bar, so that copying the link makes sense.
     pub shareable: bool,
+    /// Whether to offer the language switcher (a compact widget in a portal follows the host's language).
+    pub languages: bool,
 }
 
 /// The toolbar.
@@ -56,12 +58,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <nav class="toolbar" part="toolbar" aria-label={t(lang, "ui.title")}>
-            <label for="lang">{ t(lang, "ui.language") }</label>
-            <select id="lang" onchange={on_lang}>
-                { for Lang::ALL.iter().map(|l| html! {
-                    <option value={l.tag()} selected={*l == lang}>{ match l { Lang::En => "English", Lang::Fr => "Français", Lang::De => "Deutsch" } }</option>
-                }) }
-            </select>
+            if props.languages {
+                <label for="lang">{ t(lang, "ui.language") }</label>
+                <select id="lang" onchange={on_lang}>
+                    { for Lang::ALL.iter().map(|l| html! {
+                        <option value={l.tag()} selected={*l == lang}>{ match l { Lang::En => "English", Lang::Fr => "Français", Lang::De => "Deutsch" } }</option>
+                    }) }
+                </select>
+            }
             if props.shareable {
                 <button type="button" onclick={copy}>{ t(lang, if *copied { "ui.copied" } else { "ui.copy_link" }) }</button>
             }
