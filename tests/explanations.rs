@@ -128,3 +128,20 @@ fn a_migration_to_a_tenant_outside_europe_is_shown_a_european_tenant_once() {
     assert_eq!(found[0], [Change::EuropeanTenant { country: country("DE") }]);
     assert_eq!(found.iter().filter(|p| **p == found[0]).count(), 1, "{found:?}");
 }
+
+// 004#supported-partner-transactions-in-the-csp-program, scenarios 7 and 8: a reseller sells only in
+// its own region, through a provider of that region. A French reseller (German provider) asked about a
+// Turkish customer is shown the way: an account in Türkiye's region with a provider there.
+#[test]
+fn a_reseller_outside_the_customers_region_is_shown_an_account_and_a_provider_there() {
+    use csp_eligibility::core::vocabulary::Region;
+    let q = query(|q| {
+        q.partner.model = PartnerModel::IndirectReseller;
+        q.partner.provider_country = Some(country("DE"));
+        q.customer.country = country("TR");
+    });
+    assert_eq!(cloud(&q, Cloud::Commercial).verdict, Verdict::Denied);
+    let turkey = country("TR");
+    let expected = vec![Change::ProviderCountry { country: turkey }, Change::PartnerCountry { country: turkey, region: Some(Region::MiddleEastCentralEasternEurope) }];
+    assert!(proposals(&q, Cloud::Commercial).iter().any(|changes| changes.len() == 2 && expected.iter().all(|change| changes.contains(change))), "{:?}", proposals(&q, Cloud::Commercial));
+}

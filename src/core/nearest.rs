@@ -180,8 +180,14 @@ fn candidates(query: &Query) -> Vec<Change> {
             changes.push(change);
         }
     }
-    if partner.model == PartnerModel::IndirectReseller && partner.provider_country != Some(partner.country) {
-        changes.push(Change::ProviderCountry { country: partner.country });
+    // A reseller's provider where the reseller is, or where the customer is (with an account there too).
+    if partner.model == PartnerModel::IndirectReseller {
+        for country in [partner.country, query.customer.country] {
+            let change = Change::ProviderCountry { country };
+            if partner.provider_country != Some(country) && !changes.contains(&change) {
+                changes.push(change);
+            }
+        }
     }
     if query.customer.country != partner.country {
         let country = query.customer.country;
