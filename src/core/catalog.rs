@@ -6,7 +6,7 @@ use super::engine::RULESET_VERSION;
 use super::messages::{text, Lang};
 use super::notes::{Shown, NOTES};
 use super::rules::RULES;
-use super::sources::{Citation, Source, SOURCES};
+use super::sources::{heading, Citation, Source, SOURCES};
 use super::vocabulary::Clouds;
 use serde::Serialize;
 
@@ -41,6 +41,13 @@ pub struct CatalogEntry {
     pub message: &'static str,
     /// Where it comes from.
     pub citation: Citation,
+    /// The cited document's title in the catalog's language (French for the French seeds).
+    pub source_title: &'static str,
+    /// The cited section's heading in the catalog's language; absent for a page cited as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section_heading: Option<&'static str>,
+    /// The cited page in the catalog's language's locale, at the cited section.
+    pub source_url: String,
     /// Date of the cited document's version.
     pub source_date: Day,
     /// For a rule: at how many points of the exhaustive input space it applied, and at how many it did not pass.
@@ -80,12 +87,16 @@ pub struct SourceSection {
     pub document: &'static str,
     /// The section anchor; empty for a page cited as a whole.
     pub section: &'static str,
+    /// The section's heading in the catalog's language; absent for a page cited as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<&'static str>,
     /// The rules and notes citing it, in table order; empty when nothing rests on it.
     pub cited_by: Vec<&'static str>,
 }
 
-/// Every section of every source with the rules and notes that cite it, in the sources' order.
-pub fn source_map() -> Vec<SourceSection> {
+/// Every section of every source with the rules and notes that cite it, in the sources' order, with
+/// headings in `lang`.
+pub fn source_map(lang: Lang) -> Vec<SourceSection> {
     let citations: Vec<(&'static str, &Citation)> =
         RULES.iter().map(|rule| (rule.id, &rule.citation)).chain(NOTES.iter().map(|note| (note.id, &note.citation))).collect();
     let whole_page: &[&str] = &[""];
@@ -98,6 +109,7 @@ pub fn source_map() -> Vec<SourceSection> {
         .map(|(document, section)| SourceSection {
             document,
             section,
+            heading: heading(section, lang),
             cited_by: citations.iter().filter(|(_, c)| c.document == document && c.section == section).map(|(id, _)| *id).collect(),
         })
         .collect()
@@ -113,6 +125,9 @@ pub fn catalog(lang: Lang) -> Catalog {
         message_key: rule.message,
         message: text(rule.message, lang),
         citation: rule.citation,
+        source_title: rule.citation.title_in(lang),
+        section_heading: rule.citation.heading_in(lang),
+        source_url: rule.citation.href(lang),
         source_date: rule.citation.date,
         coverage: coverage(rule.id),
     });
@@ -124,8 +139,11 @@ pub fn catalog(lang: Lang) -> Catalog {
         message_key: note.message,
         message: text(note.message, lang),
         citation: note.citation,
+        source_title: note.citation.title_in(lang),
+        section_heading: note.citation.heading_in(lang),
+        source_url: note.citation.href(lang),
         source_date: note.citation.date,
         coverage: None,
     });
-    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect(), sources: SOURCES, source_map: source_map() }
+    Catalog { ruleset_version: RULESET_VERSION, entries: rules.chain(notes).collect(), sources: SOURCES, source_map: source_map(lang) }
 }

@@ -101,10 +101,11 @@ pub fn is_later(key: &str) -> bool {
     ["note.", "catalog.", "error.", "heading."].iter().any(|prefix| key.starts_with(prefix))
 }
 
-/// Whether the page can show `key`: all messages but the batch view's, which only the package (and
-/// its worker) shows, so the page neither compiles in their keys nor loads their text.
+/// Whether the page can show `key`: all messages but the batch view's and the rule catalog's, which
+/// only the package shows (the site's batch and catalog pages use its batch build), so the page
+/// neither compiles in their keys nor loads their text.
 pub fn in_page(key: &str) -> bool {
-    !key.starts_with("batch.")
+    !key.starts_with("batch.") && !key.starts_with("catalog.")
 }
 
 /// The text holding `lang`'s later messages (or its others), with its [`STARTS`] index, if at hand.

@@ -8,7 +8,6 @@ use crate::core::age::documents_up_to;
 use crate::core::facts::places;
 use crate::core::{decide, nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
 use crate::web::components::answer::{heading, summary, verdict_look, CloudCard, Explained};
-use crate::web::components::catalog_view::CatalogView;
 use crate::web::components::form::{question_text, QueryForm};
 use crate::web::components::toolbar::Toolbar;
 use crate::web::i18n::{date, label, labelled, t, tf};
@@ -84,6 +83,23 @@ fn verdict_strip(decision: &Decision, lang: Lang) -> Html {
             }) }
         </nav>
     }
+}
+
+/// The rule catalog inside the widget, when the widget shows it (the package's build; the page links to
+/// the site's catalog page instead).
+#[cfg(feature = "npm")]
+fn catalog_view(view: &View, lang: Lang, on_back: Callback<()>, level: u8) -> Option<Html> {
+    use crate::web::components::catalog_view::CatalogView;
+    match view {
+        View::Catalog(focus) => Some(html! { <CatalogView {lang} focus={focus.clone()} {on_back} {level} /> }),
+        View::Answer => None,
+    }
+}
+
+/// The page bundle has no catalog view: its catalog is the site's catalog page.
+#[cfg(not(feature = "npm"))]
+fn catalog_view(_: &View, _: Lang, _: Callback<()>, _: u8) -> Option<Html> {
+    None
 }
 
 /// The whole widget.
@@ -287,8 +303,8 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="banner error" role="alert">{ t(lang, "ui.link_error") }</p>
             }
             <div aria-live="polite" aria-atomic="true" class="visually-hidden" id="announcer">{ announcement }</div>
-            if let View::Catalog(focus) = &state.view {
-                <CatalogView {lang} focus={focus.clone()} {on_back} level={answer_level} />
+            if let Some(catalog) = catalog_view(&state.view, lang, on_back, answer_level) {
+                { catalog }
             } else {
                 <@{if embedded { "section" } else { "main" }} class="layout" aria-label={embedded.then_some(t(lang, "ui.title"))}>
                     if let (false, Ok(decision)) = (embedded, &*outcome) {

@@ -157,12 +157,14 @@ pub fn batch_template() -> String {
     TEMPLATE.to_string()
 }
 
-/// The batch view's texts in `lang` (the `batch.*` messages, and the verdicts' and clouds' names), as JSON text.
-#[wasm_bindgen(js_name = batchTexts)]
-pub fn batch_texts(lang: &str) -> String {
+/// The site pages' texts in `lang` (the batch view and the rule catalog): the messages whose keys start with one of
+/// `prefixes` (comma-separated), as a JSON object.
+#[wasm_bindgen(js_name = siteTexts)]
+pub fn site_texts(lang: &str, prefixes: &str) -> String {
     let lang = Lang::from_tag(lang).unwrap_or_default();
+    let prefixes: Vec<&str> = prefixes.split(',').filter(|prefix| !prefix.is_empty()).collect();
     let texts: std::collections::BTreeMap<&str, &str> = crate::core::messages::Message::all()
-        .filter(|message| ["batch.", "verdict.", "cloud.", "ui.title"].iter().any(|prefix| message.key().starts_with(prefix)))
+        .filter(|message| prefixes.iter().any(|prefix| message.key().starts_with(prefix)))
         .map(|message| (message.key(), message.text(lang)))
         .collect();
     json(&texts)

@@ -3,6 +3,7 @@
 use gloo::events::EventListener;
 use gloo::storage::{LocalStorage, Storage};
 use crate::core::flat::Fields;
+use crate::core::Lang;
 
 /// Local-storage key of the last query.
 const STORAGE_KEY: &str = "csp-eligibility.last-query";
@@ -103,6 +104,16 @@ fn with_lang<'a>(fields: &'a Fields, lang: &'a str) -> Vec<(&'a str, &'a str)> {
 pub fn address_for(fields: &Fields, lang: &str) -> String {
     let location = gloo::utils::window().location();
     format!("{}{}?{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), query_string(with_lang(fields, lang)))
+}
+
+/// The address of the site's rule catalog page in `lang`, at `rule`'s row if one is named.
+pub fn catalog_address(lang: Lang, rule: Option<&str>) -> String {
+    let mut address = format!("catalog.html?lang={}", lang.tag());
+    if let Some(rule) = rule {
+        address.push_str("#rule-");
+        address.push_str(rule);
+    }
+    address
 }
 
 /// Calls `on_change` whenever back or forward changes the address; stops when dropped.

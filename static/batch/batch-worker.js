@@ -1,7 +1,7 @@
 // The batch view's worker: decides a CSV file with the batch build of the WebAssembly module (`CsvBatch`,
 // see src/web/batch_api.rs) a slice of rows at a time, so the page never freezes and Cancel is heard
 // between slices. Nothing leaves the browser.
-import init, { CsvBatch, ruleIds, batchTemplate, batchTexts } from './pkg/batch/csp_eligibility.js';
+import init, { CsvBatch, ruleIds, batchTemplate, siteTexts } from './pkg/batch/csp_eligibility.js';
 
 const ready = init({ module_or_path: new URL('./pkg/batch/csp_eligibility_bg.wasm', import.meta.url) });
 const SLICE = 4000;
@@ -19,7 +19,7 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if (data.type === 'texts') {
-    self.postMessage({ type: 'texts', texts: JSON.parse(batchTexts(data.lang)), rules: JSON.parse(ruleIds()), template: batchTemplate() });
+    self.postMessage({ type: 'texts', texts: JSON.parse(siteTexts(data.lang, 'batch.,verdict.,cloud.,ui.title')), rules: JSON.parse(ruleIds()), template: batchTemplate() });
   } else if (data.type === 'decide') {
     decide(data.text, data.lang);
   }

@@ -2,14 +2,13 @@
 // cloud and verdict, a filterable table that draws only the rows in view, and the results as a CSV file.
 // Texts come from the package's message catalog in the page's language.
 
+import { el, lang, languageSelect } from './site.js';
+
 const CLOUDS = ['commercial', 'germany', 'us_government', 'vianet_21'];
 const VERDICTS = ['allowed', 'denied', 'needs_action', 'unknown'];
 const FIELDS_PER_ROW = 14;
 const ROW_HEIGHT = 36;
 
-const params = new URLSearchParams(location.search);
-const lang = ['en', 'fr', 'de'].find((tag) => tag === (params.get('lang') ?? navigator.language ?? 'en').slice(0, 2).toLowerCase()) ?? 'en';
-document.documentElement.lang = lang;
 
 const worker = new Worker(new URL('./batch-worker.js', import.meta.url), { type: 'module' });
 const root = document.getElementById('batch');
@@ -17,20 +16,6 @@ let texts = {};
 let rules = [];
 let template = '';
 let fileName = 'batch';
-
-/** An element with attributes and children (strings become text, never HTML). */
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    // Through the CSSOM: style attributes would break the page's Content-Security-Policy.
-    else if (name === 'style') Object.assign(node.style, value);
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  node.append(...children.flat(Infinity));
-  return node;
-}
 
 /** A catalog text with its `{}` placeholders filled in order. */
 function t(key, ...parts) {
@@ -80,8 +65,7 @@ function render() {
   ui.headerProblems = el('div', { id: 'header-problems', class: 'header-problems', role: 'alert', tabindex: '-1', hidden: true });
   ui.results = el('section', { id: 'results', 'aria-labelledby': 'summary-title', hidden: true });
   const templateLink = el('a', { id: 'template', href: URL.createObjectURL(new Blob([template], { type: 'text/csv' })), download: 'csp-eligibility-template.csv' }, t('batch.template'));
-  const language = el('select', { id: 'lang', 'aria-label': 'Language / Langue / Sprache', onchange: (event) => { params.set('lang', event.target.value); location.search = params.toString(); } },
-    [['en', 'English'], ['fr', 'Français'], ['de', 'Deutsch']].map(([tag, name]) => el('option', { value: tag, selected: tag === lang }, name)));
+  const language = languageSelect();
   root.replaceChildren(
     el('div', { class: 'top' }, el('h1', {}, t('batch.title')), el('p', { class: 'lang' }, el('a', { href: `./index.html?lang=${lang}` }, t('batch.back')), language)),
     el('p', { class: 'intro' }, t('batch.intro')),

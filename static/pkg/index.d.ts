@@ -109,8 +109,14 @@ export type CatalogEntry = {
   message: string;
   /** Message key. */
   message_key: string;
+  /** The cited section's heading in the catalog's language; absent for a page cited as a whole. */
+  section_heading?: string | null;
   /** Date of the cited document's version. */
   source_date: Day;
+  /** The cited document's title in the catalog's language (French for the French seeds). */
+  source_title: string;
+  /** The cited page in the catalog's language's locale, at the cited section. */
+  source_url: string;
 };
 
 /** One change to a fact the asker controls. */
@@ -382,6 +388,8 @@ export type SourceSection = {
   cited_by: Array<string>;
   /** The document's identifier. */
   document: string;
+  /** The section's heading in the catalog's language; absent for a page cited as a whole. */
+  heading?: string | null;
   /** The section anchor; empty for a page cited as a whole. */
   section: string;
 };

@@ -248,6 +248,51 @@ await check('citations for people, dates as the language writes them: section he
   await german.context.close();
 });
 
+await check('the rule catalog for partners: its own address from a card, search, cloud and in-force filters, grouped by cloud, coverage in words, Back to the answer (issue 12, points 6 and 11)', async () => {
+  const answer = '/index.html?api_version=1&as_of=2021-06-01&partner.country=DE&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=DE&customer.segment=commercial&customer.relation=unrelated&lang=fr';
+  const { page, context, log } = await open(answer);
+  const card = page.locator('article[aria-labelledby=card-commercial]');
+  await card.locator('.verdict').filter({ hasText: 'Action requise' }).waitFor();
+  await card.locator('.deciding a.rule-id').click();
+  await page.waitForURL(/catalog\.html\?lang=fr#rule-CSP-MPA-SIGNED$/);
+  const entry = page.locator('#rule-CSP-MPA-SIGNED');
+  await entry.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rule-CSP-MPA-SIGNED', 'the rule the card named has the focus');
+  assert.match(await entry.innerText(), /1er février 2020/, 'dates as French writes them');
+  assert.match(await entry.innerText(), /Couverture\u202f: échoue ou demande quelque chose dans [\d,]+\s% des cas/);
+  const groups = await page.locator('.group h2').allTextContents();
+  assert.equal(groups[0], 'Tous les clouds');
+  assert.ok(groups.includes('Microsoft Cloud Allemagne') && groups.includes('21Vianet (Chine)'), groups.join(' | '));
+  const count = () => page.locator('.count').textContent();
+  const total = Number((await count()).split(' ')[2]);
+  await page.fill('#catalog-search', 'SIGNE partenariat');
+  const found = await page.locator('.entry h3 code').allTextContents();
+  assert.ok(found.includes('CSP-MPA-SIGNED') && found.length < 5, `case- and accent-insensitive search over ID and message ("signé"): ${found}`);
+  await page.fill('#catalog-search', '');
+  await page.selectOption('#catalog-cloud', 'vianet_21');
+  const vianet = await page.locator('.entry').evaluateAll((entries) => entries.map((e) => e.id));
+  assert.ok(vianet.includes('rule-VNT-ENROLLED') && !vianet.includes('rule-GER-CLOSED') && !vianet.includes('rule-CSP-MPA-SIGNED'), vianet.join(' '));
+  await page.selectOption('#catalog-cloud', '');
+  await page.fill('#catalog-day', '2019-06-01');
+  const in2019 = await page.locator('.entry').evaluateAll((entries) => entries.map((e) => e.id));
+  assert.ok(in2019.includes('rule-GER-NO-NEW-CUSTOMERS') && !in2019.includes('rule-CSP-MPA-SIGNED') && !in2019.includes('rule-GER-CLOSED'), 'only what is in force on 2019-06-01');
+  assert.ok(Number((await count()).split(' ')[0]) < total);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(log.errors, []);
+  // Back closes the catalog: the answer the reader came from, as it was.
+  await page.locator('a', { hasText: 'Retour à la réponse' }).click();
+  await page.waitForURL(/index\.html\?api_version=1&as_of=2021-06-01/);
+  await card.locator('.verdict').filter({ hasText: 'Action requise' }).waitFor();
+  await context.close();
+  // On a phone the catalog keeps within the width.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const small = await phone.newPage();
+  await small.goto(`${base}/catalog.html?lang=de`);
+  await small.locator('.entry').first().waitFor();
+  assert.equal(await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scroll');
+  await phone.close();
+});
+
 await check('mouse: tick 21Vianet and pick China, read the verdict', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=CN&customer.segment=commercial&customer.relation=unrelated&lang=en');
   assert.equal(await verdict(page, 'vianet_21'), '!Needs action');

@@ -12,7 +12,8 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
-/// Builds the release bundle into `dist/`: the page, the package, the embedding demo and the batch view.
+/// Builds the release bundle into `dist/`: the page, the package, the embedding demo, the batch view and
+/// the rule catalog page.
 pub fn build() -> Fallible {
     // trunk keeps wasm-bindgen's output between builds; stale snippets would be preloaded.
     let _ = std::fs::remove_dir_all(root().join("target/wasm-bindgen"));
@@ -28,6 +29,8 @@ pub fn build() -> Fallible {
     package::copy_tree(&package::pkg_dir(), &dist_dir().join("pkg"))?;
     package::copy_tree(&root().join("static/embed"), &dist_dir())?;
     package::copy_tree(&root().join("static/batch"), &dist_dir())?;
+    package::copy_tree(&root().join("static/catalog"), &dist_dir())?;
+    package::copy_tree(&root().join("static/site"), &dist_dir())?;
     std::fs::copy(root().join("static/favicon.svg"), dist_dir().join("favicon.svg")).map(|_| ()).map_err(|e| format!("favicon: {e}"))
 }
 

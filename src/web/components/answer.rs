@@ -8,7 +8,7 @@ use crate::core::portals::Portal;
 use crate::core::timeline::Timeline;
 use crate::core::sources::Citation;
 use crate::core::{Lang, Vocabulary};
-use super::explain::{deciding_view, nearest_view, timeline_view};
+use super::explain::{deciding_view, nearest_view, rule_link, timeline_view};
 use crate::web::i18n::{date, label, labelled, sentence, t};
 use yew::prelude::*;
 
@@ -185,15 +185,12 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
                 <ul class="reasons">
                     { for d.reasons.iter().map(|r| {
                         let (icon, key) = outcome_look(r.outcome);
-                        let rule = r.rule.to_string();
-                        let show = props.on_show_rule.clone();
-                        let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); show.emit(rule.clone()); });
                         html! {
                             <li class={format!("reason {}", key.replace("outcome.", "").replace('_', "-"))}>
                                 <span class="icon" aria-hidden="true">{ icon }</span>
                                 <span class="visually-hidden">{ labelled(lang, t(lang, key)) }</span>
                                 { sentence(lang, r.text.key()) }{ " " }
-                                <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
+                                { rule_link(r.rule, lang, &props.on_show_rule) }{ " " }
                                 { citation_link(r.citation, lang) }
                             </li>
                         }

@@ -11,6 +11,7 @@ use crate::core::messages::fill;
 use crate::core::nearest::{Change, Proposal};
 use crate::core::timeline::Interval;
 use crate::core::Lang;
+use super::IN_WIDGET_CATALOG;
 use crate::web::i18n::{date, label, sentence, t, tf, CountryNames};
 use yew::prelude::*;
 
@@ -21,12 +22,9 @@ pub fn deciding_view(decision: &CloudDecision, places: &[Placed], lang: Lang, on
     html! {
         <ul class="deciding">
             { for reasons.map(|r| {
-                let rule = r.rule.to_string();
-                let show = on_show_rule.clone();
-                let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); show.emit(rule.clone()); });
                 html! {
                     <li>{ sentence(lang, r.text.key()) }{ " " }
-                        <a href={format!("#rule-{}", r.rule)} class="rule-id" {onclick}>{ r.rule }</a>{ " " }
+                        { rule_link(r.rule, lang, on_show_rule) }{ " " }
                         { citation_link(r.citation, lang) }
                         { places_view(r.rule, places, lang) }
                     </li>
@@ -34,6 +32,20 @@ pub fn deciding_view(decision: &CloudDecision, places: &[Placed], lang: Lang, on
             }) }
         </ul>
     }
+}
+
+/// A rule's ID, linking to its row of the rule catalog: the catalog page in the page bundle, the
+/// widget's own catalog view in the package (a host's portal has no catalog page).
+pub fn rule_link(rule: &'static str, lang: Lang, on_show_rule: &Callback<String>) -> Html {
+    if !IN_WIDGET_CATALOG {
+        return html! { <a href={crate::web::link::catalog_address(lang, Some(rule))} class="rule-id">{ rule }</a> };
+    }
+    let show = on_show_rule.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        show.emit(rule.to_string());
+    });
+    html! { <a href={format!("#rule-{rule}")} class="rule-id" {onclick}>{ rule }</a> }
 }
 
 /// Where the countries compared by `rule` stand, as one sentence; nothing for other rules.

@@ -2,7 +2,8 @@
 
 use crate::core::Lang;
 use crate::web::i18n::t;
-use crate::web::link::current_address;
+use super::IN_WIDGET_CATALOG;
+use crate::web::link::{catalog_address, current_address};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -70,7 +71,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" onclick={copy}>{ t(lang, if *copied { "ui.copied" } else { "ui.copy_link" }) }</button>
             }
             <button type="button" class="print" onclick={print}>{ t(lang, "ui.print") }</button>
-            <button type="button" onclick={catalog}>{ t(lang, "ui.open_catalog") }</button>
+            if IN_WIDGET_CATALOG {
+                <button type="button" onclick={catalog}>{ t(lang, "ui.open_catalog") }</button>
+            } else {
+                <a href={catalog_address(lang, None)}>{ t(lang, "ui.open_catalog") }</a>
+            }
             <button type="button" class="secondary" onclick={reset}>{ t(lang, "ui.reset") }</button>
             // The batch view is a page of the standalone site, not of a host's portal.
             if props.shareable {
