@@ -69,8 +69,39 @@ fn fire(element: &Element, kind: &str) {
     element.dispatch_event(&Event::new_with_event_init_dict(kind, &init).expect("event")).expect("dispatch");
 }
 
-/// Picks `value` in a select, as a person would.
+/// Types `text` into a country combobox, as a person would.
+async fn type_country(root: &Element, id: &str, text: &str) -> HtmlInputElement {
+    let input: HtmlInputElement = find(root, &format!("#{id}")).dyn_into().expect("an input");
+    input.focus().expect("focus");
+    input.set_value(text);
+    fire(&input, "input");
+    settle().await;
+    input
+}
+
+/// Presses `key` on `element`.
+async fn press(element: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    element.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event")).expect("dispatch");
+    settle().await;
+}
+
+/// The country a combobox shows.
+fn country_shown(root: &Element, id: &str) -> String {
+    find(root, &format!("#{id}")).dyn_into::<HtmlInputElement>().expect("an input").value()
+}
+
+/// Picks `value` in a select, or a country by its code in a country combobox, as a person would.
 async fn choose(root: &Element, id: &str, value: &str) {
+    if find(root, &format!("#{id}")).get_attribute("role").as_deref() == Some("combobox") {
+        let input = type_country(root, id, value).await;
+        press(&input, "Enter").await;
+        assert!(country_shown(root, id).ends_with(&format!("({value})")), "{value} picked in #{id}: {}", country_shown(root, id));
+        return;
+    }
     let select: HtmlSelectElement = find(root, &format!("#{id}")).dyn_into().expect("a select");
     select.set_value(value);
     assert_eq!(select.value(), value, "option `{value}` exists in #{id}");
@@ -300,8 +331,7 @@ fn timeline_and_nearest_through_the_js_api_follow_the_seed_scenarios() {
 async fn a_partial_link_answers_with_defaults_for_what_it_leaves_out() {
     for link in ["partner.country=DE&customer.country=AT", "api_version=2&partner.country=DE&customer.country=AT&lang=en"] {
         let app = mount(link).await;
-        let country: HtmlSelectElement = find(&app.1, "#partner-country").dyn_into().expect("select");
-        assert_eq!(country.value(), "DE", "{link}");
+        assert!(country_shown(&app.1, "partner-country").ends_with("(DE)"), "{link}");
         assert!(app.1.query_selector("article[aria-labelledby=card-commercial]").ok().flatten().is_some(), "an answer for {link}");
         assert!(app.1.query_selector(".banner").ok().flatten().is_none(), "no broken-link banner for {link}");
         unmount(app);
@@ -328,8 +358,7 @@ async fn the_link_carries_the_whole_query_and_restores_it() {
     assert!(search.contains("partner.country=DE") && search.contains("task=create_customer"), "{search}");
     unmount(app);
     let again = mount(search.trim_start_matches('?')).await;
-    let country: HtmlSelectElement = find(&again.1, "#partner-country").dyn_into().expect("select");
-    assert_eq!(country.value(), "DE");
+    assert_eq!(country_shown(&again.1, "partner-country"), "Germany (DE)");
     let task: HtmlSelectElement = find(&again.1, "#task").dyn_into().expect("select");
     assert_eq!(task.value(), "create_customer");
     assert_eq!(verdict(&again.1, "commercial"), "✔Allowed");
@@ -438,33 +467,60 @@ async fn leaving_a_half_typed_year_shows_the_error_beside_the_date() {
     unmount(app);
 }
 
-/// Issue: every UI string is translated, country names included; the filter ignores case and accents.
+/// Issue: every UI string is translated, country names included; the picker ignores case and accents.
 #[wasm_bindgen_test]
 async fn country_names_follow_the_language_and_the_filter_ignores_accents() {
     let app = mount(FULL).await;
-    let selected_text = |id: &str| {
-        let select: HtmlSelectElement = find(&app.1, &format!("#{id}")).dyn_into().expect("a select");
-        select.selected_options().item(0).and_then(|option| option.text_content()).unwrap_or_default()
-    };
-    assert_eq!(selected_text("customer-country"), "France (FR)");
+    assert_eq!(country_shown(&app.1, "customer-country"), "France (FR)");
     choose(&app.1, "lang", "de").await;
-    assert_eq!(selected_text("customer-country"), "Frankreich (FR)");
-    let filter: HtmlInputElement = find(&app.1, "#customer-country-filter").dyn_into().expect("an input");
-    filter.set_value("OSTERR");
-    fire(&filter, "input");
-    settle().await;
-    let options: Vec<String> = (0..find(&app.1, "#customer-country").query_selector_all("option").expect("options").length())
-        .filter_map(|i| find(&app.1, "#customer-country").query_selector_all("option").ok()?.item(i)?.text_content())
-        .collect();
-    assert_eq!(options, ["Frankreich (FR)", "Österreich (AT)"], "the match and the chosen country, in German order");
+    assert_eq!(country_shown(&app.1, "customer-country"), "Frankreich (FR)");
+    type_country(&app.1, "customer-country", "OSTERR").await;
+    assert_eq!(options_shown(&app.1, "customer-country"), ["Österreich (AT)"], "the match, by its German name without the accent");
+    press(&find(&app.1, "#customer-country"), "Escape").await;
+    assert_eq!(country_shown(&app.1, "customer-country"), "Frankreich (FR)", "Escape keeps the chosen country");
     // Partner Center's own codes keep the table's names: XS is not an ISO code, and BQ means Bonaire only.
-    filter.set_value("");
-    fire(&filter, "input");
-    settle().await;
     choose(&app.1, "customer-country", "XS").await;
-    assert_eq!(selected_text("customer-country"), "Saba (XS)");
+    assert_eq!(country_shown(&app.1, "customer-country"), "Saba (XS)");
     choose(&app.1, "customer-country", "BQ").await;
-    assert_eq!(selected_text("customer-country"), "Bonaire (BQ)");
+    assert_eq!(country_shown(&app.1, "customer-country"), "Bonaire (BQ)");
+    unmount(app);
+}
+
+/// The options a country combobox lists.
+fn options_shown(root: &Element, id: &str) -> Vec<String> {
+    let list = root.query_selector_all(&format!("#{id}-list [role=option]")).expect("options");
+    (0..list.length()).filter_map(|i| list.item(i)?.text_content()).collect()
+}
+
+// Issue 12 point 2: the country picker is a combobox: typing a common name or alias and pressing
+// Enter picks it; the arrows move through the matches; no match says so; the chosen country does not
+// linger in a list it does not match.
+#[wasm_bindgen_test]
+async fn the_country_picker_takes_common_names_aliases_and_the_keyboard() {
+    let app = mount(FULL).await;
+    for (typed, code) in [("Switzerland", "CH"), ("United Kingdom", "GB"), ("Britain", "GB"), ("Turkey", "TR"), ("South Korea", "KR"), ("USA", "US")] {
+        let input = type_country(&app.1, "customer-country", typed).await;
+        assert_eq!(find(&app.1, "#customer-country").get_attribute("aria-expanded").as_deref(), Some("true"));
+        press(&input, "Enter").await;
+        assert!(country_shown(&app.1, "customer-country").ends_with(&format!("({code})")), "{typed} → {code}: {}", country_shown(&app.1, "customer-country"));
+        assert!(gloo::utils::window().location().search().unwrap_or_default().contains(&format!("customer.country={code}")), "{typed} is in the link");
+    }
+    // The arrows move the active option, announced through aria-activedescendant.
+    let input = type_country(&app.1, "customer-country", "ger").await;
+    assert!(!options_shown(&app.1, "customer-country").iter().any(|o| o.ends_with("(US)")), "the chosen country is not listed when it does not match");
+    press(&input, "ArrowDown").await;
+    let active = find(&app.1, "#customer-country").get_attribute("aria-activedescendant").unwrap_or_default();
+    assert_eq!(find(&app.1, &format!("#{active}")).get_attribute("aria-selected").as_deref(), Some("true"));
+    press(&input, "Enter").await;
+    assert!(country_shown(&app.1, "customer-country").ends_with(&format!("({})", active.rsplit('-').next().unwrap_or_default())));
+    // A click leaves the caret after the chosen name: what is typed there is a new search.
+    let after = format!("{}Germ", country_shown(&app.1, "customer-country"));
+    let input = type_country(&app.1, "customer-country", &after).await;
+    press(&input, "Enter").await;
+    assert_eq!(country_shown(&app.1, "customer-country"), "Germany (DE)");
+    // No match says so.
+    type_country(&app.1, "customer-country", "Atlantis").await;
+    assert!(text(&app.1, "#customer-country-status").contains("No country matches"));
     unmount(app);
 }
 
@@ -481,9 +537,9 @@ async fn every_control_has_a_label_and_the_tab_order_follows_the_form() {
         ids.push(id);
     }
     let expected = [
-        "partner-country-filter", "partner-country", "partner-model", "partner-has_partner_id", "partner-mpa_signed",
+        "partner-country", "partner-model", "partner-has_partner_id", "partner-mpa_signed",
         "partner-programs-commercial", "partner-programs-us_government", "partner-programs-germany", "partner-programs-vianet_21",
-        "partner-us_gov_validated", "partner-role", "customer-country-filter", "customer-country", "customer-segment",
+        "partner-us_gov_validated", "partner-role", "customer-country", "customer-segment",
         "customer-relation", "customer-national_cloud_customer", "as_of", "task", "cloud",
     ];
     assert_eq!(ids, expected);

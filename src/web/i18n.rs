@@ -98,10 +98,23 @@ const PARTNER_CENTER_NAMES: [&str; 1] = ["BQ"];
 impl CountryNames {
     /// The names for `lang`.
     pub fn new(lang: Lang) -> CountryNames {
+        if lang == Lang::En {
+            return CountryNames(None);
+        }
+        CountryNames::in_locale(lang)
+    }
+
+    /// The browser's own English names ("United Kingdom" where Microsoft writes "UK"), which the
+    /// country picker matches besides Microsoft's.
+    pub fn english() -> CountryNames {
+        CountryNames::in_locale(Lang::En)
+    }
+
+    fn in_locale(lang: Lang) -> CountryNames {
         let supported = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
             .and_then(|intl| js_sys::Reflect::has(&intl, &"DisplayNames".into()))
             .unwrap_or(false);
-        if lang == Lang::En || !supported {
+        if !supported {
             return CountryNames(None);
         }
         let options = js_sys::Intl::DisplayNamesOptions::new();

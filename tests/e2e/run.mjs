@@ -42,13 +42,20 @@ async function axe(page) {
 
 const verdict = (page, cloud) => page.locator(`article[aria-labelledby=card-${cloud}] .verdict`).textContent();
 
+/** Picks a country in a country combobox by typing `text` (a name or a code) and pressing Enter. */
+async function pickCountry(page, selector, text) {
+  await page.fill(selector, text);
+  await page.press(selector, 'Enter');
+  await page.waitForTimeout(200);
+}
+
 for (const path of ['/index.html', '/embed.html']) {
   await check(`${path} loads with no console error, no CSP violation, only its own files`, async () => {
     const { page, context, log } = await open(path);
     await page.waitForSelector(path === '/index.html' ? '.card' : '#log li');
     const before = log.requests.length;
     if (path === '/index.html') {
-      await page.selectOption('#customer-country', 'DE');
+      await pickCountry(page, '#customer-country', 'DE');
       await page.waitForTimeout(200);
     } else {
       await page.selectOption('#first-country', 'US');
@@ -71,8 +78,11 @@ await check('keyboard only: Tab to the customer country, type a country, read th
     if (await page.evaluate(() => document.activeElement?.id) === 'customer-country') break;
   }
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'customer-country');
+  // Issue 12 point 2: a combobox; typing a name and pressing Enter picks it.
   await page.keyboard.type('United States');
+  await page.keyboard.press('Enter');
   await page.waitForTimeout(300);
+  assert.equal(await page.locator('#customer-country').inputValue(), 'United States (US)');
   assert.equal(await verdict(page, 'commercial'), '✖Denied');
   assert.match(await page.locator('#announcer').innerText(), /Commercial CSP: Denied\./);
   await context.close();
@@ -307,24 +317,26 @@ await check('mouse: tick 21Vianet and pick China, read the verdict', async () =>
 await check('back and forward restore the query, the form and the answer the address holds', async () => {
   const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.has_partner_id=true&partner.mpa_signed=true&partner.programs=commercial&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=en');
   assert.equal(await verdict(page, 'commercial'), '✔Allowed');
-  await page.selectOption('#customer-country', 'US');
-  await page.waitForTimeout(200);
+  await pickCountry(page, '#customer-country', 'US');
   assert.equal(await verdict(page, 'commercial'), '✖Denied');
   assert.match(page.url(), /customer\.country=US/);
   await page.goBack();
   await page.waitForTimeout(300);
   assert.match(page.url(), /customer\.country=FR/);
-  assert.equal(await page.locator('#customer-country').inputValue(), 'FR');
+  assert.equal(await page.locator('#customer-country').inputValue(), 'France (FR)');
   assert.equal(await verdict(page, 'commercial'), '✔Allowed');
   await page.goForward();
   await page.waitForTimeout(300);
-  assert.equal(await page.locator('#customer-country').inputValue(), 'US');
+  assert.equal(await page.locator('#customer-country').inputValue(), 'United States (US)');
   assert.equal(await verdict(page, 'commercial'), '✖Denied');
-  // Filtering the list reorders the options; the select must keep showing the chosen country.
-  await page.fill('#customer-country-filter', 'fra');
+  // Typing lists the matches only; leaving the box keeps the chosen country.
+  await page.fill('#customer-country', 'fra');
   await page.waitForTimeout(200);
-  assert.equal(await page.locator('#customer-country').inputValue(), 'US');
-  assert.equal(await page.locator('#customer-country option').count(), 2);
+  const listed = await page.locator('#customer-country-list [role=option]').allTextContents();
+  assert.equal(listed[0], 'France (FR)', `the best match first: ${listed}`);
+  assert.ok(!listed.includes('United States (US)'), 'the chosen country is not listed when it does not match');
+  await page.press('#customer-country', 'Tab');
+  assert.equal(await page.locator('#customer-country').inputValue(), 'United States (US)');
   await context.close();
 });
 
@@ -371,13 +383,20 @@ await check('in a portal, the widget reports its own language switch and starts 
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#log li[data-source=first][data-lang]').count(), 0);
   // Start over keeps what the host preset (a US partner, a US state customer) and drops the edit.
-  await set('#customer-country', 'FR');
+  await page.locator('#second').evaluate((el) => {
+    const control = el.shadowRoot.querySelector('#customer-country');
+    control.focus();
+    control.value = 'FR';
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForTimeout(150);
+  await page.locator('#second').evaluate((el) => el.shadowRoot.querySelector('#customer-country').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
   await page.waitForFunction(() => document.querySelector('#log li:last-child')?.dataset.verdicts?.includes('us_government=denied'));
   await page.locator('#second').evaluate((el) => el.shadowRoot.querySelector('nav.toolbar button.secondary').click());
   await page.waitForTimeout(300);
-  assert.equal(await inside('#customer-country'), 'US');
+  assert.match(await inside('#customer-country'), /\(US\)$/);
   assert.equal(await inside('#customer-segment'), 'us_state');
-  assert.equal(await inside('#partner-country'), 'US');
+  assert.match(await inside('#partner-country'), /\(US\)$/);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
