@@ -369,7 +369,7 @@ async fn the_link_carries_the_whole_query_and_restores_it() {
 async fn a_broken_link_shows_errors_beside_the_fields_and_a_usable_form() {
     let app = mount("api_version=1&as_of=2021-02-30&partner.country=ZZ&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=unrelated").await;
     assert!(text(&app.1, ".banner").contains("could not be read"));
-    assert!(text(&app.1, "#partner-country-error").contains("`ZZ` is not a country code Partner Center knows"));
+    assert_eq!(text(&app.1, "#partner-country-error"), "“ZZ” is not a country Partner Center knows: choose one from the list.");
     assert!(text(&app.1, "#as_of-error").contains("2021-02-30"));
     choose(&app.1, "partner-country", "FR").await;
     type_date(&app.1, "as_of", "2021-03-01").await;
@@ -379,14 +379,28 @@ async fn a_broken_link_shows_errors_beside_the_fields_and_a_usable_form() {
 }
 
 /// Issue: every UI string translated, errors included: a French reader gets a French sentence around
-/// the offending value, with no English word in it.
+/// the offending value, with no English word in it. Issue 12 point 8: in words a person uses, naming
+/// the field by its label and saying what to do, not the contract's paths and types.
 #[wasm_bindgen_test]
 async fn a_broken_link_reads_in_the_page_language() {
     let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.mpa_signed=maybe&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=fr").await;
-    assert_eq!(text(&app.1, "#partner-mpa_signed-error"), "attendu : true ou false, et non une chaîne de caractères");
+    assert_eq!(text(&app.1, "#partner-mpa_signed-error"), "« maybe » ne fait pas partie des choix pour « A signé le contrat de partenariat Microsoft » : choisissez-en un dans la liste.");
     unmount(app);
     let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=friend&lang=de").await;
-    assert_eq!(text(&app.1, "#customer-relation-error"), "unbekannter Wert `friend`; erwartet wird einer von: unrelated, self, own_customer_tenant, affiliate, other_csp_partner, other_partner_customer_tenant, own_provider, own_indirect_reseller");
+    let message = text(&app.1, "#customer-relation-error");
+    assert!(message.starts_with("„friend“ gehört nicht zur Auswahl für „") && message.ends_with("“: Bitte einen Eintrag aus der Liste wählen."), "{message}");
+    unmount(app);
+}
+
+// Issue 12 points 1 and 8: a field the page does not know ("colour") is left out with a notice, and
+// the rest of the link answers at once.
+#[wasm_bindgen_test]
+async fn a_link_naming_an_unknown_field_still_answers_and_says_what_it_left_out() {
+    let app = mount(&format!("{FULL}&colour=red")).await;
+    assert!(text(&app.1, ".banner").contains("“colour”"), "{}", text(&app.1, ".banner"));
+    assert_eq!(verdict(&app.1, "commercial"), "✔Allowed");
+    choose(&app.1, "customer-country", "DE").await;
+    assert!(app.1.query_selector(".banner").ok().flatten().is_none(), "the notice goes with the first edit");
     unmount(app);
 }
 

@@ -60,6 +60,7 @@ fn initial_state() -> State {
     let mut state = State::fresh(&link::today(), initial_lang());
     let from_link = link::fields_from_address();
     if !from_link.is_empty() {
+        state.ignored = State::unknown_paths(&from_link);
         state.fields = State::completed(from_link, &link::today());
         state.link_broken = state.outcome().is_err();
     } else if let Some(stored) = link::stored_fields() {
@@ -191,8 +192,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // The first answer on screen, for the browser benchmark.
-    use_effect_with((), |_| {
+    // The first answer on screen, for the browser benchmark; back from the catalog page, the sections
+    // that were open and the rule link that was followed come back too.
+    use_effect_with((), move |_| {
+        if !embedded {
+            link::restore_return();
+        }
         if let Some(performance) = gloo::utils::window().performance() {
             let _ = performance.mark("csp-eligibility:first-answer");
         }
@@ -301,6 +306,9 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             if state.link_broken {
                 <p class="banner error" role="alert">{ t(lang, "ui.link_error") }</p>
+            }
+            if !state.ignored.is_empty() {
+                <p class="banner" role="status">{ tf(lang, "ui.link_ignored", &state.ignored.iter().map(|path| format!("“{path}”")).collect::<Vec<_>>().join(", ")) }</p>
             }
             <div aria-live="polite" aria-atomic="true" class="visually-hidden" id="announcer">{ announcement }</div>
             if let Some(catalog) = catalog_view(&state.view, lang, on_back, answer_level) {

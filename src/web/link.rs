@@ -116,6 +116,49 @@ pub fn catalog_address(lang: Lang, rule: Option<&str>) -> String {
     address
 }
 
+/// Where the page keeps, for the one return from the catalog page, what was open and followed.
+const RETURN_KEY: &str = "csp-eligibility:return";
+
+/// Notes the sections open on the cards and the rule link being followed (`link`, to `rule`), so that
+/// coming back from the catalog page opens them again and puts the focus back on that link.
+pub fn remember_return(link: &web_sys::Element, rule: &str) {
+    let card_of = |element: &web_sys::Element| element.closest("article").ok().flatten().and_then(|card| card.get_attribute("aria-labelledby"));
+    let mut selectors = Vec::new();
+    if let Ok(open) = gloo::utils::document().query_selector_all("article details[open]") {
+        for index in 0..open.length() {
+            let Some(details) = open.item(index).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok()) else { continue };
+            if let Some(card) = card_of(&details) {
+                match details.get_attribute("class") {
+                    Some(class) => selectors.push(format!("article[aria-labelledby={card}] details.{}", class.split(' ').next().unwrap_or_default())),
+                    None => selectors.push(format!("article[aria-labelledby={card}] > details")),
+                }
+            }
+        }
+    }
+    if let Some(card) = card_of(link) {
+        let list = if link.closest(".reasons").ok().flatten().is_some() { "reasons" } else { "deciding" };
+        selectors.push(format!("article[aria-labelledby={card}] .{list} a[href$='#rule-{rule}']"));
+    }
+    let _ = gloo::storage::SessionStorage::raw().set_item(RETURN_KEY, &selectors.join("\n"));
+}
+
+/// After a return from the catalog page: opens the sections that were open and focuses the rule link
+/// that was followed (see [`remember_return`]); once.
+pub fn restore_return() {
+    let storage = gloo::storage::SessionStorage::raw();
+    let Ok(Some(saved)) = storage.get_item(RETURN_KEY) else { return };
+    let _ = storage.remove_item(RETURN_KEY);
+    let document = gloo::utils::document();
+    for selector in saved.lines() {
+        let Ok(Some(element)) = document.query_selector(selector) else { continue };
+        if element.tag_name().eq_ignore_ascii_case("details") {
+            let _ = element.set_attribute("open", "");
+        } else if let Ok(link) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = link.focus();
+        }
+    }
+}
+
 /// Calls `on_change` whenever back or forward changes the address; stops when dropped.
 pub fn on_address_change(on_change: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "popstate", move |_| on_change())

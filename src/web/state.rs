@@ -32,6 +32,8 @@ pub struct State {
     pub view: View,
     /// Whether the page was opened from a link that could not be read in full.
     pub link_broken: bool,
+    /// What the link named that is no field of the query (left out, so that the rest answers).
+    pub ignored: Vec<String>,
     /// How many later packs (notes, catalog) have arrived since the widget started (each re-renders).
     pub later_loaded: u8,
 }
@@ -89,6 +91,7 @@ impl State {
             wanted_lang: lang,
             view: View::Answer,
             link_broken: false,
+            ignored: Vec::new(),
             later_loaded: 0,
         }
     }
@@ -98,6 +101,9 @@ impl State {
     pub fn completed(link: Fields, today: &str) -> Fields {
         const REQUIRED: [&str; 6] = ["as_of", "partner.country", "partner.model", "customer.country", "customer.segment", "customer.relation"];
         let mut fields = link;
+        for path in State::unknown_paths(&fields) {
+            fields.remove(&path);
+        }
         let fresh = State::fresh(today, Lang::En).fields;
         for path in REQUIRED {
             if fields.get(path).is_none() {
@@ -106,6 +112,11 @@ impl State {
         }
         fields.set("api_version", crate::core::API_VERSION.to_string());
         fields
+    }
+
+    /// The paths of `fields` that are no field of the query (a hand-made link's typo, say).
+    pub fn unknown_paths(fields: &Fields) -> Vec<String> {
+        fields.iter().map(|(path, _)| path).filter(|path| !crate::core::batch::FIELDS.contains(path)).map(str::to_string).collect()
     }
 
     /// The value of a field.
@@ -160,6 +171,7 @@ impl Reducible for State {
         match action {
             Action::Set(path, value) => {
                 next.link_broken = false;
+                next.ignored.clear();
                 match value {
                     Some(value) => next.fields.set(path, value),
                     None => next.fields.remove(path),

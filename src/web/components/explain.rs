@@ -38,7 +38,15 @@ pub fn deciding_view(decision: &CloudDecision, places: &[Placed], lang: Lang, on
 /// widget's own catalog view in the package (a host's portal has no catalog page).
 pub fn rule_link(rule: &'static str, lang: Lang, on_show_rule: &Callback<String>) -> Html {
     if !IN_WIDGET_CATALOG {
-        return html! { <a href={crate::web::link::catalog_address(lang, Some(rule))} class="rule-id">{ rule }</a> };
+        // Coming back, the card's open sections and this link's focus are restored.
+        let onclick = Callback::from(move |event: MouseEvent| {
+            // The handler is delegated: the link is the clicked element's nearest `a`.
+            let target = event.target().and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok());
+            if let Some(link) = target.and_then(|element| element.closest("a").ok().flatten()) {
+                crate::web::link::remember_return(&link, rule);
+            }
+        });
+        return html! { <a href={crate::web::link::catalog_address(lang, Some(rule))} class="rule-id" {onclick}>{ rule }</a> };
     }
     let show = on_show_rule.clone();
     let onclick = Callback::from(move |e: MouseEvent| {

@@ -5,7 +5,8 @@ use super::field::{hint_and_errors, options, yes_no, SelectField};
 use crate::core::parse::Problem;
 use crate::core::vocabulary::{CustomerStatus, PartnerModel, Relation};
 use crate::core::{Cloud, Day, Program, Role, Segment, Task, Vocabulary};
-use crate::web::i18n::{label, labelled, t};
+use crate::core::messages::fill;
+use crate::web::i18n::{label, labelled, t, tf};
 use crate::web::state::{Action, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -71,11 +72,20 @@ pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
 }
 
-fn errors_for(problems: &[Problem], path: &str, lang: crate::core::Lang) -> Vec<String> {
+/// The problems at field `path`, holding `value`, in words a person uses beside the field labelled
+/// `label` (the JSON contract's messages name paths and types; the page names the field and the value
+/// and says what to do).
+fn errors_for(problems: &[Problem], path: &str, value: Option<&str>, label: &str, lang: crate::core::Lang) -> Vec<String> {
     problems
         .iter()
         .filter(|p| p.path == path || p.path.starts_with(&format!("{path}[")))
-        .map(|p| p.message_in(lang))
+        .map(|p| match p.code {
+            "error.missing_field" => tf(lang, "ui.fix_missing", label),
+            "error.unknown_value" | "error.wrong_type" => fill(t(lang, "ui.fix_choice"), &[value.unwrap_or(&p.detail), label]),
+            "error.unknown_country" | "error.malformed_country" => tf(lang, "ui.fix_country", &p.detail),
+            "error.bad_date" => tf(lang, "ui.fix_date", &p.detail),
+            _ => p.message_in(lang),
+        })
         .collect()
 }
 
@@ -93,8 +103,8 @@ impl FormContext<'_> {
         self.state.get(path).map(str::to_string)
     }
 
-    fn errors(&self, path: &str) -> Vec<String> {
-        errors_for(self.problems, path, self.lang)
+    fn errors(&self, path: &str, label: &str) -> Vec<String> {
+        errors_for(self.problems, path, self.state.get(path), t(self.lang, label), self.lang)
     }
 
     fn setter(&self, path: &str) -> Callback<Option<String>> {
@@ -109,7 +119,7 @@ impl FormContext<'_> {
     fn select(&self, path: &str, label: &str, options: Vec<(String, String)>, unset: Option<&str>) -> Html {
         html! {
             <SelectField id={field_id(path)} label={t(self.lang, label)} {options} unset_label={self.text(unset)}
-                value={self.value(path)} errors={self.errors(path)} onchange={self.setter(path)} />
+                value={self.value(path)} errors={self.errors(path, label)} onchange={self.setter(path)} />
         }
     }
 
@@ -117,7 +127,7 @@ impl FormContext<'_> {
     fn country(&self, path: &str, label: &str, hint: Option<&str>, unset: Option<&str>) -> Html {
         html! {
             <CountrySelect id={field_id(path)} label={t(self.lang, label)} value={self.value(path)} as_of={self.as_of}
-                hint={self.text(hint)} unset_label={self.text(unset)} errors={self.errors(path)} lang={self.lang}
+                hint={self.text(hint)} unset_label={self.text(unset)} errors={self.errors(path, label)} lang={self.lang}
                 onchange={self.setter(path)} />
         }
     }
@@ -156,8 +166,8 @@ pub fn query_form(props: &QueryFormProps) -> Html {
         .map(|p| format!("{}{}", labelled(lang, if p.path.is_empty() { "query" } else { &p.path }), p.message_in(lang)))
         .collect();
     let programs = state.programs();
-    let program_errors = form.errors("partner.programs");
-    let date_errors = form.errors("as_of");
+    let program_errors = form.errors("partner.programs", "ui.programs");
+    let date_errors = form.errors("as_of", "ui.as_of");
     // A date input reports a change as each segment completes: a year being typed ("0002", "0020") is
     // not an answer yet. Leaving the field commits whatever it holds.
     let commit_date = {
