@@ -664,6 +664,8 @@ async fn the_requested_cloud_leads_and_the_others_fold_to_one_line() {
     let first: Element = cards.item(0).and_then(|n| n.dyn_into().ok()).expect("a card");
     assert_eq!(first.get_attribute("aria-labelledby").as_deref(), Some("card-us_government"));
     assert!(!first.get_attribute("class").unwrap_or_default().contains("condensed"));
+    // Issue 12 point 9: the "asked" badge is a word of its own for screen readers.
+    assert_eq!(text(&first, ".card-title"), "Microsoft Cloud for US Government asked");
     for cloud in ["commercial", "germany", "vianet_21"] {
         let card = find(&app.1, &format!("article[aria-labelledby=card-{cloud}]"));
         assert!(card.get_attribute("class").unwrap_or_default().contains("condensed"), "{cloud} folds");

@@ -246,6 +246,9 @@ await check('citations for people, dates as the language writes them: section he
   assert.equal(await citation.getAttribute('href'), 'https://learn.microsoft.com/fr-fr/partner-center/csp-supported-partner-relationships#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa');
   assert.match(await card.locator('.deciding').textContent(), /À compter du 1er février 2020|à compter du 1er février 2020|1er février 2020/);
   const everything = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[title]')].map((el) => el.title).join(' '));
+  // One name per cloud in French: the documents' own "Microsoft Cloud for US Government".
+  assert.doesNotMatch(everything, /gouvernement américain/i);
+  assert.match(await page.locator('article[aria-labelledby=card-us_government] .card-title').textContent(), /^Microsoft Cloud for US Government/);
   assert.doesNotMatch(everything, /\d{3}_[0-9a-f]{16}\.txt/, 'no internal file name anywhere');
   assert.doesNotMatch(await card.locator('.deciding').textContent(), /\d{4}-\d{2}-\d{2}/, 'no ISO date in the sentences');
   await context.close();
