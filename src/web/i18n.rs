@@ -86,6 +86,12 @@ pub fn label<V: Vocabulary>(lang: Lang, value: V) -> &'static str {
     t(lang, &label_key(value))
 }
 
+/// The name of the country with `code` in `lang` (see [`CountryNames`]).
+pub fn country_name(code: crate::core::CountryCode, lang: Lang) -> String {
+    let english = crate::core::markets::rows(code).first().map_or(code.as_str(), |row| row.name);
+    CountryNames::new(lang).name(code.as_str(), english)
+}
+
 /// Country names in the interface language from the browser's own CLDR data (`Intl.DisplayNames`), so
 /// the bundle carries only the market table's English names (Microsoft's spelling), which English uses
 /// and which stay the fallback for codes the browser does not name (Partner Center's XE and XS).

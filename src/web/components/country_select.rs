@@ -153,7 +153,7 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
         }
     }
     let chosen_text = rows.iter().find(|row| row.code == value).map_or_else(
-        || if value.is_empty() { props.unset_label.as_ref().map(ToString::to_string).unwrap_or_default() } else { value.clone() },
+        || if value.is_empty() { chosen_none(props) } else { value.clone() },
         |row| format!("{} ({})", row.name, row.code),
     );
     let shown = typed.as_ref().cloned().unwrap_or_else(|| chosen_text.clone());
@@ -162,13 +162,20 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
         let id = props.id.clone();
         move |row: Option<&CountryRow>| format!("{id}-option-{}", row.map_or("none", |row| row.code))
     };
-    let choose = {
-        let (typed, open, active, onchange) = (typed.clone(), open.clone(), active.clone(), props.onchange.clone());
-        move |code: Option<&'static str>| {
-            onchange.emit(code.map(str::to_string));
+    // Closing the list shows the chosen country again.
+    let close = {
+        let (typed, open, active) = (typed.clone(), open.clone(), active.clone());
+        move || {
             typed.set(None);
             open.set(false);
             active.set(None);
+        }
+    };
+    let choose = {
+        let (close, onchange) = (close.clone(), props.onchange.clone());
+        move |code: Option<&'static str>| {
+            onchange.emit(code.map(str::to_string));
+            close();
         }
     };
     let codes: Vec<Option<&'static str>> = matches.iter().map(|(row, _)| row.map(|row| row.code)).collect();
@@ -191,7 +198,7 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
         })
     };
     let onkeydown = {
-        let (typed, open, active, choose, codes) = (typed.clone(), open.clone(), active.clone(), choose.clone(), codes.clone());
+        let (typed, open, active, choose, close, codes) = (typed.clone(), open.clone(), active.clone(), choose.clone(), close.clone(), codes.clone());
         Callback::from(move |event: KeyboardEvent| {
             let last = codes.len().checked_sub(1);
             match event.key().as_str() {
@@ -215,22 +222,13 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
                 }
                 "Escape" if *open || typed.is_some() => {
                     event.prevent_default();
-                    typed.set(None);
-                    open.set(false);
-                    active.set(None);
+                    close();
                 }
                 _ => {}
             }
         })
     };
-    let onblur = {
-        let (typed, open, active) = (typed.clone(), open.clone(), active.clone());
-        Callback::from(move |_: FocusEvent| {
-            typed.set(None);
-            open.set(false);
-            active.set(None);
-        })
-    };
+    let onblur = Callback::from(move |_: FocusEvent| close());
     // Focus selects the chosen country's name, so that typing replaces it.
     let onfocus = Callback::from(|event: FocusEvent| event.target_unchecked_into::<HtmlInputElement>().select());
     let onclick = {

@@ -6,13 +6,12 @@ use super::answer::verdict_look;
 use crate::core::decision::{CloudDecision, Verdict};
 use crate::core::facts::Placed;
 use crate::core::rules::RULES;
-use crate::core::markets;
 use crate::core::messages::fill;
 use crate::core::nearest::{Change, Proposal};
 use crate::core::timeline::Interval;
 use crate::core::Lang;
 use super::IN_WIDGET_CATALOG;
-use crate::web::i18n::{date, label, sentence, t, tf, CountryNames};
+use crate::web::i18n::{country_name, date, label, sentence, t, tf};
 use yew::prelude::*;
 
 /// The rules that decided the verdict, one sentence each with its rule ID and source, and the CSP
@@ -74,11 +73,6 @@ fn places_view(rule: &str, places: &[Placed], lang: Lang) -> Html {
         return html! {};
     }
     html! { <span class="places">{ sentences }</span> }
-}
-
-fn country_name(code: markets::CountryCode, lang: Lang) -> String {
-    let english = markets::rows(code).first().map_or(code.as_str(), |row| row.name);
-    CountryNames::new(lang).name(code.as_str(), english)
 }
 
 /// One change, as the end of "Would be allowed if …".

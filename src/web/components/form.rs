@@ -6,7 +6,7 @@ use crate::core::parse::Problem;
 use crate::core::vocabulary::{CustomerStatus, PartnerModel, Relation};
 use crate::core::{Cloud, Day, Program, Role, Segment, Task, Vocabulary};
 use crate::core::messages::fill;
-use crate::web::i18n::{label, labelled, t, tf};
+use crate::web::i18n::{country_name, label, labelled, t, tf};
 use crate::web::state::{Action, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,18 +20,11 @@ pub struct QueryFormProps {
     pub problems: Vec<Problem>,
 }
 
-/// Every field a form control sets directly.
-const SETTABLE_FIELDS: [&str; 17] = [
-    "as_of", "cloud", "task",
-    "partner.country", "partner.model", "partner.has_partner_id", "partner.mpa_signed", "partner.provider_country",
-    "partner.us_gov_validated", "partner.role",
-    "partner.european_account", "partner.european_tenant_country", "partner.european_tenant_active",
-    "customer.country", "customer.segment", "customer.relation", "customer.national_cloud_customer",
-];
-/// Paths the form shows problems beside, besides its settable fields: the rest go above the form.
-const OTHER_SHOWN_PATHS: [&str; 4] = ["api_version", "partner", "customer", "partner.programs"];
+/// Paths the form shows problems beside, besides its fields: the rest go above the form.
+const OTHER_SHOWN_PATHS: [&str; 3] = ["api_version", "partner", "customer"];
 
-/// The form's fields in its order, with their labels' message keys: what the printed question lists.
+/// The form's fields in its order, with their labels' message keys: each control sets one (the
+/// programs' checkboxes toggle theirs), and the printed question lists them.
 const QUESTION_FIELDS: [(&str, &str); 18] = [
     ("partner.country", "ui.partner_country"), ("partner.model", "ui.model"), ("partner.provider_country", "ui.provider_country"),
     ("partner.has_partner_id", "ui.has_partner_id"), ("partner.mpa_signed", "ui.mpa_signed"), ("partner.programs", "ui.programs"),
@@ -45,7 +38,6 @@ const QUESTION_FIELDS: [(&str, &str); 18] = [
 /// The question as text, one "label: value" per stated field in the form's order: what the printed
 /// answer shows instead of the form's controls.
 pub fn question_text(state: &State, lang: crate::core::Lang) -> String {
-    let names = crate::web::i18n::CountryNames::new(lang);
     let mut parts = Vec::new();
     for (path, label_key) in QUESTION_FIELDS {
         let Some(value) = state.get(path).filter(|value| !value.is_empty()) else { continue };
@@ -55,9 +47,7 @@ pub fn question_text(state: &State, lang: crate::core::Lang) -> String {
             (_, "false") => t(lang, "ui.no").to_string(),
             ("as_of", day) => Day::parse(day).map_or_else(|| day.to_string(), |day| crate::web::i18n::date(lang, day)),
             ("programs", _) => state.programs().into_iter().map(|program| label(lang, program)).collect::<Vec<_>>().join(", "),
-            (_, code) if field.ends_with("country") => crate::core::CountryCode::parse(code)
-                .and_then(|country| crate::core::markets::rows(country).first())
-                .map_or_else(|| code.to_string(), |row| names.name(code, row.name)),
+            (_, code) if field.ends_with("country") => crate::core::CountryCode::parse(code).map_or_else(|| code.to_string(), |country| country_name(country, lang)),
             // The other fields hold vocabulary ids, whose labels are keyed `<vocabulary>.<id>`.
             ("national_cloud_customer", status) => t(lang, &format!("status.{status}")).to_string(),
             (vocabulary, id) => t(lang, &format!("{vocabulary}.{id}")).to_string(),
@@ -140,9 +130,9 @@ pub fn query_form(props: &QueryFormProps) -> Html {
     let lang = state.lang;
     // One stable callback per field, so that fields whose props did not change skip re-rendering.
     let setters = use_memo(state.dispatcher(), |dispatcher| {
-        SETTABLE_FIELDS
+        QUESTION_FIELDS
             .iter()
-            .map(|path| {
+            .map(|(path, _)| {
                 let dispatcher = dispatcher.clone();
                 (*path, Callback::from(move |value: Option<String>| dispatcher.dispatch(Action::Set(path, value))))
             })
@@ -158,7 +148,7 @@ pub fn query_form(props: &QueryFormProps) -> Html {
         .collect();
     let migrating = state.get("task") == Some(Task::MigrateGermanyCustomer.id());
     let european_account = state.get("partner.european_account") == Some("true");
-    let shown = |path: &str| SETTABLE_FIELDS.iter().chain(&OTHER_SHOWN_PATHS).any(|k| path == *k || path.starts_with(&format!("{k}[")));
+    let shown = |path: &str| QUESTION_FIELDS.iter().map(|(k, _)| k).chain(&OTHER_SHOWN_PATHS).any(|k| path == *k || path.starts_with(&format!("{k}[")));
     let other_problems: Vec<String> = props
         .problems
         .iter()
