@@ -5,7 +5,7 @@ use criterion::{black_box, Criterion};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
 use csp_eligibility::core::compact::{Detail, Lexicon};
-use csp_eligibility::core::{decide, nearest, parse_query_str, read_valid_query, timeline, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
+use csp_eligibility::core::{decide, nearest, parse_query_str, read_valid_query, timeline, verdicts, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
 use std::time::Instant;
 
 const QUERIES: [(&str, &str); 3] = [
@@ -18,6 +18,7 @@ fn criterion_benches(c: &mut Criterion) {
     for (name, text) in QUERIES {
         let query = parse_query_str(text).expect("benchmark query is valid");
         c.bench_function(&format!("decide/{name}"), |b| b.iter(|| decide(black_box(&query))));
+        c.bench_function(&format!("verdicts/{name}"), |b| b.iter(|| verdicts(black_box(&query))));
     }
     // Nearest yes and the timeline on a needs-action query (an unsigned MPA in 2021) and a denial.
     for (name, text) in [(

@@ -5,8 +5,8 @@
 //! each at its line and column. The command line and the page's batch view both read files with this.
 
 use super::day::Day;
-use super::decision::Verdicts;
-use super::engine::verdicts;
+use super::engine::{tallies, Tally};
+use super::portals::transact_portal;
 use super::markets::CountryCode;
 use super::messages::{fill, text, Lang};
 use super::parse::{contradictions, parse_query, QueryError};
@@ -68,7 +68,7 @@ pub struct Batch {
 }
 
 /// One row's answer.
-pub type RowAnswer = Result<Verdicts, QueryError>;
+pub type RowAnswer = Result<[Tally; 4], QueryError>;
 
 impl Batch {
     /// Reads the header row; a column that looks like a query field but is none (`partner.contry`), or a
@@ -126,7 +126,7 @@ impl Batch {
 
     /// Decides one row: every cloud's verdict, portal and deciding rules, or the row's problems.
     pub fn decide(&self, row: &StringRecord) -> RowAnswer {
-        self.read(row).map(|query| verdicts(&query))
+        self.read(row).map(|query| tallies(&query))
     }
 
     /// A row's problems, each placed at its column, in `lang`.
@@ -166,12 +166,13 @@ impl Batch {
         }
         match answer {
             Ok(decided) => {
-                for cloud in &decided.clouds {
-                    writer.write_field(cloud.verdict.id())?;
-                    writer.write_field(cloud.portal.id)?;
-                    match cloud.deciding.as_slice() {
-                        [first, second] => writer.write_field(format!("{first} {second}"))?,
-                        [first] => writer.write_field(first)?,
+                for (cloud, tally) in Cloud::EVERY.into_iter().zip(decided) {
+                    writer.write_field(tally.verdict().id())?;
+                    writer.write_field(transact_portal(cloud).id)?;
+                    let mut deciding = tally.deciding();
+                    match (deciding.next(), deciding.next()) {
+                        (Some(first), Some(second)) => writer.write_field(format!("{} {}", first.id, second.id))?,
+                        (Some(first), None) => writer.write_field(first.id)?,
                         _ => writer.write_field("")?,
                     }
                 }

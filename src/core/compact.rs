@@ -5,7 +5,8 @@
 //!
 //! The numbers, in order (`list` is a count followed by that many indices; index 0 means absent):
 //! - a reply: the count of new lexicon entries, the count of errors, then one record per query;
-//! - a record: `0` and a decision (or verdicts), or `1` and the index of its `QueryError`;
+//! - a record: `0` and a decision (or verdicts), `1` and the index of its `QueryError`, or `2` for a
+//!   query given as numbers that is not valid that way ([`Lexicon::decide_words`]);
 //! - a decision: `as_of`, `documents_up_to`, `requested_cloud`, `task`, the count of clouds, then per
 //!   cloud `cloud`, `verdict`, `portal`, list `task_portals`, list `deciding`, list `reasons`, list
 //!   `actions`, list `missing_facts`, list `cautions`, list `notes`, `sources_up_to`;
@@ -13,12 +14,22 @@
 //!   `verdict`, `portal`, list `deciding`.
 //!
 //! Days are not entries (a batch may hold any number of them): they are the number `YYYYMMDD`.
+//!
+//! Queries cross the other way as numbers too ([`read_query_words`]): the package reads a query
+//! object field by field into [`QUERY_WORDS`] numbers, so no JSON text is written or parsed; a query
+//! it cannot read that way (a string, a wrong type, an unknown field) goes as JSON text instead.
 
-use super::decision::{Action, Decision, Note, Outcome, Reason, Verdict, Verdicts};
-use super::parse::{parse_query_str, read_valid_query, QueryError};
+use super::decision::{Action, Decision, Note, Outcome, Reason, Verdict};
+use super::engine::tallies;
+use super::portals::transact_portal;
+use super::rules::RULES;
+use super::parse::{read_valid_query, QueryError};
 use super::portals::Portal;
-use super::query::{Fact, Query};
-use super::vocabulary::{Cloud, Task};
+use super::markets::CountryCode;
+use super::day::Day;
+use super::parse::contradictions;
+use super::query::{Customer, Fact, Partner, Query, API_VERSION};
+use super::vocabulary::{Cloud, CustomerStatus, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 use serde::Serialize;
@@ -30,6 +41,112 @@ pub enum Detail {
     Full,
     /// Each cloud's verdict, portal and deciding rules.
     Verdicts,
+}
+
+/// How many numbers a query takes in its numeric form (see [`read_query_words`]).
+pub const QUERY_WORDS: usize = 18;
+
+/// The values the numeric form of a query indexes, as JSON for the package: for each vocabulary, its
+/// ids in order (value `i + 1` in a word stands for the `i`-th id).
+pub fn query_vocabulary() -> String {
+    fn ids<V: Vocabulary>() -> Vec<&'static str> {
+        V::ALL.iter().map(|value| value.id()).collect()
+    }
+    serde_json::json!({
+        "model": ids::<PartnerModel>(),
+        "program": ids::<Program>(),
+        "role": ids::<Role>(),
+        "segment": ids::<Segment>(),
+        "relation": ids::<Relation>(),
+        "status": ids::<CustomerStatus>(),
+        "cloud": ids::<Cloud>(),
+        "task": ids::<Task>(),
+    })
+    .to_string()
+}
+
+/// The value a word names: 0 is absent, `i + 1` the `i`-th; `Err` for a number past the end.
+fn value<V: Vocabulary>(word: u32) -> Result<Option<V>, ()> {
+    match word {
+        0 => Ok(None),
+        _ => V::ALL.get(word as usize - 1).copied().map(Some).ok_or(()),
+    }
+}
+
+/// A country word: `1 + 26 × first letter + second letter` (letters counted from A), 0 when absent;
+/// `Err` unless it names a country Partner Center knows.
+fn country(word: u32) -> Result<Option<CountryCode>, ()> {
+    let letters = |slot: u32| [b'A' + (slot / 26) as u8, b'A' + (slot % 26) as u8];
+    match word {
+        0 => Ok(None),
+        1..=676 => CountryCode::parse(std::str::from_utf8(&letters(word - 1)).map_err(|_| ())?).filter(|code| code.is_known()).map(Some).ok_or(()),
+        _ => Err(()),
+    }
+}
+
+/// A boolean word: 0 absent, 1 false, 2 true.
+fn flag(word: u32) -> Result<Option<bool>, ()> {
+    match word {
+        0 => Ok(None),
+        1 | 2 => Ok(Some(word == 2)),
+        _ => Err(()),
+    }
+}
+
+/// A programs word: 0 absent; else bit 31 set and, from the lowest bits up, 3 bits per program
+/// (`1 + index`) in the order given, repeats already left out.
+fn programs(word: u32) -> Result<Option<Vec<Program>>, ()> {
+    if word == 0 {
+        return Ok(None);
+    }
+    if word & (1 << 31) == 0 {
+        return Err(());
+    }
+    let mut chosen = Vec::with_capacity(Program::ALL.len());
+    let mut rest = word & !(1 << 31);
+    while rest != 0 {
+        let program = value::<Program>(rest & 7)?.ok_or(())?;
+        if chosen.contains(&program) {
+            return Err(());
+        }
+        chosen.push(program);
+        rest >>= 3;
+    }
+    Ok(Some(chosen))
+}
+
+/// Reads a query from its numeric form, the package's way of sending a query object: `Some` only for a
+/// valid query, and then the query its JSON text gives ([`read_valid_query`]). The words, each 0 when
+/// the field is absent: `as_of` as `YYYYMMDD`; the partner's `country`, `model`, `has_partner_id`,
+/// `mpa_signed`, `provider_country`, `programs`, `us_gov_validated`, `role`, `european_account`,
+/// `european_tenant_country`, `european_tenant_active`; the customer's `country`, `segment`,
+/// `relation`, `national_cloud_customer`; then `cloud` and `task`. Vocabulary values are `1 + index`
+/// in [`query_vocabulary`]; countries, booleans and programs are read by [`country`], [`flag`] and
+/// [`programs`].
+pub fn read_query_words(words: &[u32]) -> Option<Query> {
+    let &[as_of, partner_country, model, has_partner_id, mpa_signed, provider_country, chosen, us_gov_validated, role, european_account, european_tenant_country, european_tenant_active, customer_country, segment, relation, status, cloud, task] = words else {
+        return None;
+    };
+    let read = || -> Result<Query, ()> {
+        let year = as_of / 10_000;
+        let as_of = if (1000..=9999).contains(&year) { Day::from_ymd(year as i32, (as_of / 100 % 100) as u8, (as_of % 100) as u8) } else { None };
+        let partner = Partner {
+            country: country(partner_country)?.ok_or(())?,
+            model: value(model)?.ok_or(())?,
+            has_partner_id: flag(has_partner_id)?,
+            mpa_signed: flag(mpa_signed)?,
+            provider_country: country(provider_country)?,
+            programs: programs(chosen)?,
+            us_gov_validated: flag(us_gov_validated)?,
+            role: value(role)?,
+            european_account: flag(european_account)?,
+            european_tenant_country: country(european_tenant_country)?,
+            european_tenant_active: flag(european_tenant_active)?,
+        };
+        let customer = Customer { country: country(customer_country)?.ok_or(())?, segment: value(segment)?.ok_or(())?, relation: value(relation)?.ok_or(())?, national_cloud_customer: value(status)? };
+        Ok(Query { api_version: API_VERSION, as_of: as_of.ok_or(())?, partner, customer, cloud: value(cloud)?, task: value(task)? })
+    };
+    read().ok().filter(|query| contradictions(query).next().is_none())
 }
 
 /// What makes two lexicon entries the same: the values, or the addresses of the static texts and
@@ -56,8 +173,20 @@ fn address<T: ?Sized>(value: &T) -> usize {
 #[derive(Default)]
 pub struct Lexicon {
     index: HashMap<Key, u32, FxBuildHasher>,
+    /// The indices of the entries every answer has (clouds, verdicts, transacting portals, rules), by
+    /// their place in their tables, so that verdicts are written without hashing (0: not known yet).
+    known: Known,
     new_entries: Vec<String>,
     errors: Vec<String>,
+}
+
+/// Lexicon indices already found, by table position (0 until found).
+#[derive(Default)]
+struct Known {
+    clouds: [u32; 4],
+    verdicts: [u32; 4],
+    transact_portals: [u32; 4],
+    rules: Vec<u32>,
 }
 
 impl Lexicon {
@@ -93,10 +222,35 @@ impl Lexicon {
         out.push(clouds as u32);
     }
 
-    /// A cloud's name, verdict and portal.
-    fn verdict(&mut self, cloud: Cloud, verdict: Verdict, portal: &'static Portal, out: &mut Vec<u32>) {
-        let head = [self.entry(Key::Cloud(cloud), &cloud), self.entry(Key::Verdict(verdict), &verdict), self.portal(&portal)];
+    /// The index `slot` remembers, or the one `find` gives, remembered.
+    fn remembered(&mut self, slot: impl Fn(&mut Known) -> &mut u32, find: impl FnOnce(&mut Self) -> u32) -> u32 {
+        match *slot(&mut self.known) {
+            0 => {
+                let found = find(self);
+                *slot(&mut self.known) = found;
+                found
+            }
+            found => found,
+        }
+    }
+
+    /// A cloud's name, verdict and transacting portal.
+    fn verdict(&mut self, cloud: Cloud, verdict: Verdict, out: &mut Vec<u32>) {
+        let at = cloud as usize;
+        let head = [
+            self.remembered(|known| &mut known.clouds[at], |lexicon| lexicon.entry(Key::Cloud(cloud), &cloud)),
+            self.remembered(|known| &mut known.verdicts[verdict as usize], |lexicon| lexicon.entry(Key::Verdict(verdict), &verdict)),
+            self.remembered(|known| &mut known.transact_portals[at], |lexicon| lexicon.portal(&transact_portal(cloud))),
+        ];
         out.extend(head);
+    }
+
+    /// The index of `RULES[index]`'s id.
+    fn rule_at(&mut self, index: usize) -> u32 {
+        if self.known.rules.is_empty() {
+            self.known.rules = vec![0; RULES.len()];
+        }
+        self.remembered(|known| &mut known.rules[index], |lexicon| lexicon.rule(&RULES[index].id))
     }
 
     fn note(&mut self, note: &Note) -> u32 {
@@ -108,7 +262,7 @@ impl Lexicon {
         out.extend([decision.as_of.digits(), decision.documents_up_to.digits()]);
         self.asked(decision.requested_cloud, decision.task, decision.clouds.len(), out);
         for cloud in &decision.clouds {
-            self.verdict(cloud.cloud, cloud.verdict, cloud.portal, out);
+            self.verdict(cloud.cloud, cloud.verdict, out);
             self.list(&cloud.task_portals, out, Self::portal);
             self.list(&cloud.deciding, out, Self::rule);
             self.list(&cloud.reasons, out, |lexicon, reason: &Reason| lexicon.entry(Key::Reason(address(reason.citation), reason.outcome), reason));
@@ -120,13 +274,20 @@ impl Lexicon {
         }
     }
 
-    /// Appends each cloud's verdict, portal and deciding rules in compact form.
-    fn verdicts(&mut self, decision: &Verdicts, out: &mut Vec<u32>) {
-        out.push(decision.as_of.digits());
-        self.asked(decision.requested_cloud, decision.task, decision.clouds.len(), out);
-        for cloud in &decision.clouds {
-            self.verdict(cloud.cloud, cloud.verdict, cloud.portal, out);
-            self.list(&cloud.deciding, out, Self::rule);
+    /// Appends each cloud's verdict, portal and deciding rules in compact form (what `engine::verdicts`
+    /// reports, written straight from the tallies).
+    fn verdicts(&mut self, query: &Query, out: &mut Vec<u32>) {
+        out.push(query.as_of.digits());
+        self.asked(query.cloud, query.task, Cloud::EVERY.len(), out);
+        for (cloud, tally) in Cloud::EVERY.into_iter().zip(tallies(query)) {
+            self.verdict(cloud, tally.verdict(), out);
+            let count = out.len();
+            out.push(0);
+            for rule in tally.deciding_indices() {
+                out[count] += 1;
+                let index = self.rule_at(rule);
+                out.push(index);
+            }
         }
     }
 
@@ -136,7 +297,7 @@ impl Lexicon {
                 out.push(0);
                 match detail {
                     Detail::Full => self.decision(&super::engine::decide(&query), out),
-                    Detail::Verdicts => self.verdicts(&super::engine::verdicts(&query), out),
+                    Detail::Verdicts => self.verdicts(&query, out),
                 }
             }
             Err(error) => {
@@ -157,26 +318,16 @@ impl Lexicon {
         Some(out)
     }
 
-    /// Decides every query of a JSON array (each element a query object, or a string holding one), in
-    /// compact form; a bad element gets its `QueryError` and the others are decided.
-    pub fn decide_many(&mut self, text: &str, detail: Detail) -> Vec<u32> {
-        let mut out = vec![0, 0];
-        match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
-            Ok(elements) => {
-                out.reserve(elements.len() * if detail == Detail::Full { 160 } else { 32 });
-                for element in elements {
-                    let held: Option<String> = element.get().starts_with('"').then(|| serde_json::from_str(element.get()).ok()).flatten();
-                    let text = held.as_deref().unwrap_or(element.get());
-                    let answer = read_valid_query(text).map_or_else(|| parse_query_str(text), Ok);
-                    self.record(answer, detail, &mut out);
-                }
-            }
-            Err(_) => {
-                let not_a_list = super::parse::Problem::new("", "error.wrong_type", String::new(), vec![
-                    super::parse::Fill::Key("error.type_array"),
-                    super::parse::Fill::Key("error.type_object"),
-                ]);
-                self.record(Err(QueryError { api_version: super::query::API_VERSION, problems: vec![not_a_list] }), detail, &mut out);
+    /// Decides queries given in their numeric form ([`QUERY_WORDS`] numbers each, see
+    /// [`read_query_words`]), in compact form; a query that is not valid that way gets the record `2`
+    /// (the package sends it again as JSON text, for its problems).
+    pub fn decide_words(&mut self, words: &[u32], detail: Detail) -> Vec<u32> {
+        let mut out = Vec::with_capacity(2 + words.len() / QUERY_WORDS * if detail == Detail::Full { 160 } else { 32 });
+        out.extend([0, 0]);
+        for query in words.chunks(QUERY_WORDS) {
+            match read_query_words(query) {
+                Some(query) => self.record(Ok(query), detail, &mut out),
+                None => out.push(2),
             }
         }
         self.seal(&mut out);
@@ -216,28 +367,45 @@ mod tests {
         assert_eq!(first[2..], second[2..], "the same query, the same numbers");
     }
 
+    /// The numeric form of `QUERY`, as the package writes it.
+    fn query_words() -> Vec<u32> {
+        let country = |code: &str| 1 + u32::from(code.as_bytes()[0] - b'A') * 26 + u32::from(code.as_bytes()[1] - b'A');
+        let mut words = vec![0; QUERY_WORDS];
+        words[0] = 20240101;
+        words[1] = country("FR");
+        words[2] = 1 + PartnerModel::ALL.iter().position(|model| *model == PartnerModel::DirectBill).expect("model") as u32;
+        words[3] = 2;
+        words[4] = 1;
+        words[6] = (1 << 31) | (1 + Program::ALL.iter().position(|program| *program == Program::Commercial).expect("program") as u32);
+        words[12] = country("FR");
+        words[13] = 1 + Segment::ALL.iter().position(|segment| *segment == Segment::Commercial).expect("segment") as u32;
+        words[14] = 1 + Relation::ALL.iter().position(|relation| *relation == Relation::Unrelated).expect("relation") as u32;
+        words
+    }
+
     #[test]
-    fn bad_elements_get_their_error_and_the_others_are_decided() {
+    fn a_query_as_numbers_is_the_query_its_json_gives() {
+        assert_eq!(read_query_words(&query_words()), read_valid_query(QUERY));
         let mut lexicon = Lexicon::default();
-        let many = format!(r#"[{QUERY}, {{"api_version":1}}, {}]"#, serde_json::to_string(QUERY).expect("string"));
-        let reply = lexicon.decide_many(&many, Detail::Verdicts);
-        assert_eq!(reply[1], 1, "one error");
-        let fetched: serde_json::Value = serde_json::from_str(&lexicon.take_new()).expect("JSON");
-        assert!(fetched[1][0]["problems"].as_array().is_some_and(|problems| problems.len() >= 3));
-        // Verdicts: tag, as_of, cloud, task, 4 (clouds), then 4 × (cloud, verdict, portal, count, deciding…).
-        let record_len = |at: usize| {
-            assert_eq!(reply[at + 4], 4);
-            let mut end = at + 5;
-            for _ in 0..4 {
-                end += 4 + reply[end + 3] as usize;
-            }
-            end - at
-        };
-        let first = 2;
-        let second = first + record_len(first);
-        assert_eq!(reply[second..second + 2], [1, 0], "the bad element's record names its error");
-        let third = second + 2;
-        assert_eq!(reply[first..second], reply[third..third + record_len(third)], "a query given as a string is read too");
+        let from_text = lexicon.decide(QUERY, Detail::Verdicts).expect("valid");
+        let mut words = query_words();
+        words.extend([0; QUERY_WORDS]);
+        words.extend(query_words());
+        let reply = lexicon.decide_words(&words, Detail::Verdicts);
+        let record = &from_text[2..];
+        assert_eq!(reply[2..2 + record.len()], *record, "the same record as from the text");
+        assert_eq!(reply[2 + record.len()], 2, "a query that is no query as numbers is declined");
+        assert_eq!(reply[3 + record.len()..], *record);
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_declined_never_a_panic() {
+        for (at, word) in [(0, 20240230), (0, 9990101), (1, 677), (1, 27 * 26), (2, 99), (3, 3), (6, 1), (6, (1 << 31) | 0o11), (6, (1 << 31) | 7), (12, 0), (17, 50)] {
+            let mut words = query_words();
+            words[at] = word;
+            assert_eq!(read_query_words(&words), None, "word {at} = {word}");
+        }
+        assert_eq!(read_query_words(&[0; 3]), None);
     }
 
     #[test]

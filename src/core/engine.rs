@@ -1,40 +1,22 @@
 //! Applies the rule and note tables to a query. The same pass produces the verdict and its explanation.
 
 use super::age;
-use super::decision::{Action, CloudDecision, Decision, Note, Outcome, Reason, Verdict, Verdicts};
+use super::decision::{Action, CloudDecision, CloudVerdict, Decision, Note, Outcome, Reason, Verdict, Verdicts};
 use super::facts::Facts;
 use super::messages::Text;
 use super::notes::{Shown, NOTES};
 use super::portals::{task_portals, transact_portal};
 use super::query::{Query, API_VERSION};
-use super::rules::{Check, RULES};
-use super::vocabulary::{Cloud, Vocabulary};
+use super::rules::{in_force_on, Check, Rule, RULES, RULES_BY_CLOUD};
+use super::vocabulary::Cloud;
 
 /// Version of the rule table; changes whenever a rule, note or market row changes.
 pub const RULESET_VERSION: &str = "2026.12.1";
 
 /// Decides every cloud for a query.
 pub fn decide(query: &Query) -> Decision {
-    decide_with(query, Explain::All)
-}
-
-/// Decides every cloud for a query, keeping only each verdict, portal and deciding rules: the same
-/// pass as [`decide`], without recording the explanation (for callers that ask at volume).
-pub fn verdicts(query: &Query) -> Verdicts {
-    Verdicts::from(decide_with(query, Explain::DecidingOnly))
-}
-
-/// How much of the explanation a pass records.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Explain {
-    /// Every reason, action, missing fact, caution and note.
-    All,
-    /// Only the deciding rules.
-    DecidingOnly,
-}
-
-fn decide_with(query: &Query, explain: Explain) -> Decision {
     let facts = Facts::new(query);
+    let in_force = in_force_on(query.as_of);
     Decision {
         api_version: API_VERSION,
         ruleset_version: RULESET_VERSION,
@@ -42,88 +24,138 @@ fn decide_with(query: &Query, explain: Explain) -> Decision {
         documents_up_to: age::documents_up_to(),
         requested_cloud: query.cloud,
         task: query.task,
-        clouds: Cloud::ALL.iter().map(|&cloud| decide_cloud(&facts, cloud, explain)).collect(),
+        clouds: Cloud::EVERY.iter().map(|&cloud| decide_cloud(&facts, cloud, in_force)).collect(),
     }
 }
 
-fn decide_cloud(facts: &Facts, cloud: Cloud, explain: Explain) -> CloudDecision {
+/// Decides every cloud for a query, keeping only each verdict, portal and deciding rules: the same
+/// pass as [`decide`], without recording the explanation (for callers that ask at volume).
+pub fn verdicts(query: &Query) -> Verdicts {
+    Verdicts {
+        api_version: API_VERSION,
+        ruleset_version: RULESET_VERSION,
+        as_of: query.as_of,
+        requested_cloud: query.cloud,
+        task: query.task,
+        clouds: Cloud::EVERY
+            .into_iter()
+            .zip(tallies(query))
+            .map(|(cloud, tally)| CloudVerdict { cloud, verdict: tally.verdict(), portal: transact_portal(cloud), deciding: tally.deciding().map(|rule| rule.id).collect() })
+            .collect(),
+    }
+}
+
+/// Each cloud's tally (in [`Cloud::ALL`] order), allocating nothing: what [`verdicts`] reports, for
+/// the paths that write it straight out (compact answers, batch files).
+pub fn tallies(query: &Query) -> [Tally; 4] {
+    let facts = Facts::new(query);
+    let in_force = in_force_on(query.as_of);
+    Cloud::EVERY.map(|cloud| tally(&facts, cloud, in_force, |_, _, _| {}))
+}
+
+/// The verdict-deciding part of one cloud's pass: the strongest outcome of the rules in force and the
+/// first two rules (their indices in [`RULES`]) that came out with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tally {
+    strongest: Outcome,
+    deciding: [u8; 2],
+    count: u8,
+}
+
+impl Tally {
+    /// The verdict.
+    pub fn verdict(&self) -> Verdict {
+        self.strongest.verdict()
+    }
+
+    /// The strongest outcome.
+    pub fn strongest(&self) -> Outcome {
+        self.strongest
+    }
+
+    /// The one or two rules that decided the verdict; none when allowed.
+    pub fn deciding(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        self.deciding_indices().map(|index| &RULES[index])
+    }
+
+    /// The deciding rules' indices in [`RULES`].
+    pub fn deciding_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.deciding[..usize::from(self.count)].iter().map(|&index| usize::from(index))
+    }
+}
+
+/// Runs the rules for `cloud` among those `in_force` (from [`in_force_on`] the facts' day), in table
+/// order, combining their outcomes by precedence (fail > unknown > needs action > pass); `explain` sees
+/// every rule that did not skip, with its check and outcome. The one pass behind both the verdict and
+/// its explanation.
+fn tally(facts: &Facts, cloud: Cloud, in_force: u64, mut explain: impl FnMut(&'static Rule, Check, Outcome)) -> Tally {
+    let mut tally = Tally { strongest: Outcome::Pass, deciding: [0; 2], count: 0 };
+    let mut pending = in_force & RULES_BY_CLOUD[cloud as usize];
+    while pending != 0 {
+        let index = pending.trailing_zeros() as usize;
+        pending &= pending - 1;
+        let rule = &RULES[index];
+        let check = (rule.check)(facts, cloud);
+        let outcome = match check {
+            Check::Skip => continue,
+            Check::Pass | Check::Caution(_) => Outcome::Pass,
+            Check::Fail(_) => Outcome::Fail,
+            Check::Act(_) => Outcome::NeedsAction,
+            Check::Unsettled(_) | Check::Missing(_) => Outcome::Unknown,
+        };
+        // The deciding rules: the first two with the strongest outcome so far.
+        if outcome.weight() > tally.strongest.weight() {
+            tally.strongest = outcome;
+            tally.count = 0;
+        }
+        if outcome == tally.strongest && outcome != Outcome::Pass && tally.count < 2 {
+            tally.deciding[usize::from(tally.count)] = index as u8;
+            tally.count += 1;
+        }
+        explain(rule, check, outcome);
+    }
+    tally
+}
+
+fn decide_cloud(facts: &Facts, cloud: Cloud, in_force: u64) -> CloudDecision {
     let day = facts.day();
-    let all = explain == Explain::All;
-    let mut decision = CloudDecision {
-        cloud,
-        verdict: Verdict::Allowed,
-        portal: transact_portal(cloud),
-        task_portals: facts.task().filter(|_| all).map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
-        deciding: Vec::new(),
-        reasons: Vec::with_capacity(if all { 16 } else { 0 }),
-        actions: Vec::new(),
-        missing_facts: Vec::new(),
-        cautions: Vec::new(),
-        notes: Vec::with_capacity(if all { 12 } else { 0 }),
-        sources_up_to: age::newest_for(cloud).date,
-    };
-    let mut strongest = Outcome::Pass;
+    let mut reasons = Vec::with_capacity(16);
+    let mut cautions = Vec::new();
+    let mut missing_facts = Vec::new();
     // Ways out of failed rules, and steps for rules that need action: a denial shows only the former,
     // and none of them when one of its failed rules has no way out (no action then makes it allowed).
     let mut ways_out = Vec::new();
     let mut dead_end = false;
     let mut steps = Vec::new();
-    for rule in RULES.iter().filter(|rule| rule.applies(cloud, day)) {
-        let outcome = match (rule.check)(facts, cloud) {
-            Check::Skip => continue,
-            Check::Pass => Outcome::Pass,
-            Check::Caution(key) => {
-                if all {
-                    decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
-                }
-                Outcome::Pass
-            }
+    let tally = tally(facts, cloud, in_force, |rule, check, outcome| {
+        match check {
+            Check::Caution(key) | Check::Unsettled(key) => cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation }),
             Check::Fail(keys) => {
-                if all {
-                    push_actions(&mut ways_out, rule.id, keys);
-                    dead_end |= keys.is_empty();
-                }
-                Outcome::Fail
+                push_actions(&mut ways_out, rule.id, keys);
+                dead_end |= keys.is_empty();
             }
-            Check::Act(actions) => {
-                if all {
-                    push_actions(&mut steps, rule.id, &actions);
-                }
-                Outcome::NeedsAction
-            }
-            Check::Unsettled(key) => {
-                if all {
-                    decision.cautions.push(Note { id: rule.id, text: Text(key), citation: &rule.citation });
-                }
-                Outcome::Unknown
-            }
-            Check::Missing(fact) => {
-                if all && !decision.missing_facts.contains(&fact) {
-                    decision.missing_facts.push(fact);
-                }
-                Outcome::Unknown
-            }
-        };
-        // The deciding rules: the first two with the strongest outcome so far.
-        if outcome.weight() > strongest.weight() {
-            strongest = outcome;
-            decision.deciding.clear();
+            Check::Act(actions) => push_actions(&mut steps, rule.id, actions.keys()),
+            Check::Missing(fact) if !missing_facts.contains(&fact) => missing_facts.push(fact),
+            Check::Skip | Check::Pass | Check::Missing(_) => {}
         }
-        if outcome == strongest && outcome != Outcome::Pass && decision.deciding.len() < 2 {
-            decision.deciding.push(rule.id);
-        }
-        if all {
-            decision.reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
-        }
-    }
-    decision.verdict = strongest.verdict();
-    if !all {
-        return decision;
-    }
-    decision.actions = match strongest {
-        Outcome::Fail if dead_end => Vec::new(),
-        Outcome::Fail => ways_out,
-        _ => steps,
+        reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
+    });
+    let mut decision = CloudDecision {
+        cloud,
+        verdict: tally.verdict(),
+        portal: transact_portal(cloud),
+        task_portals: facts.task().map(|task| task_portals(cloud, task).to_vec()).unwrap_or_default(),
+        deciding: tally.deciding().map(|rule| rule.id).collect(),
+        reasons,
+        actions: match tally.strongest() {
+            Outcome::Fail if dead_end => Vec::new(),
+            Outcome::Fail => ways_out,
+            _ => steps,
+        },
+        missing_facts,
+        cautions,
+        notes: Vec::with_capacity(12),
+        sources_up_to: age::newest_for(cloud).date,
     };
     for note in NOTES.iter().filter(|note| note.clouds.contains(cloud) && note.effective.holds_on(day)) {
         let entry = Note { id: note.id, text: Text(note.message), citation: &note.citation };

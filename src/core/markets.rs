@@ -28,12 +28,12 @@ impl CountryCode {
 
     /// Whether this is the country with code `code`.
     pub fn is(self, code: &str) -> bool {
-        self.0.as_slice() == code.as_bytes()
+        matches!(code.as_bytes(), [a, b] if *a == self.0[0] && *b == self.0[1])
     }
 
-    /// A number that orders codes the way their text does.
-    fn sort_key(self) -> u16 {
-        u16::from_be_bytes(self.0)
+    /// The code's place among all 26 × 26 two-letter codes (what the tables' indexes are keyed by).
+    pub(crate) fn slot(self) -> usize {
+        usize::from(self.0[0] - b'A') * 26 + usize::from(self.0[1] - b'A')
     }
 
     /// Whether Partner Center knows this country (as a CSP market at some date, or as no market).
@@ -87,16 +87,32 @@ pub struct Market {
 
 include!("markets_table.rs");
 
+/// Where each possible code's rows lie in a table sorted by code: `(first row, count)`, indexed by
+/// [`CountryCode::slot`]. Built at compile time from the table itself.
+macro_rules! spans_by_code {
+    ($table:expr) => {{
+        let mut spans = [(0u16, 0u8); 26 * 26];
+        let mut i = 0;
+        while i < $table.len() {
+            let code = $table[i].code.as_bytes();
+            let slot = (code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize;
+            if spans[slot].1 == 0 {
+                spans[slot].0 = i as u16;
+            }
+            spans[slot].1 += 1;
+            i += 1;
+        }
+        spans
+    }};
+}
+pub(crate) use spans_by_code;
+
+static MARKET_SPANS: [(u16, u8); 26 * 26] = spans_by_code!(MARKETS);
+
 /// Every row of a country, oldest first.
 pub fn rows(code: CountryCode) -> &'static [Market] {
-    let key = code.sort_key();
-    let row_key = |row: &Market| match row.code.as_bytes() {
-        [a, b] => u16::from_be_bytes([*a, *b]),
-        _ => 0,
-    };
-    let start = MARKETS.partition_point(|row| row_key(row) < key);
-    let end = start + MARKETS[start..].iter().take_while(|row| row_key(row) == key).count();
-    &MARKETS[start..end]
+    let (start, count) = MARKET_SPANS[code.slot()];
+    &MARKETS[usize::from(start)..usize::from(start) + usize::from(count)]
 }
 
 /// The row that holds for a country on a day, if the country is known then.
@@ -117,4 +133,26 @@ pub fn known_codes() -> impl Iterator<Item = &'static str> {
 /// The dates on which some market row starts or stops holding.
 pub fn change_days() -> impl Iterator<Item = Day> {
     MARKETS.iter().flat_map(|row| row.effective.from.into_iter().chain(row.effective.until))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::jurisdictions::{self, MEMBERSHIPS};
+
+    /// The compile-time indexes find every row of both country tables, and only that country's rows.
+    #[test]
+    fn indexes_by_code_find_every_row() {
+        for row in MARKETS {
+            let code = CountryCode::parse(row.code).expect("code");
+            assert!(rows(code).iter().any(|found| std::ptr::eq(found, row)), "{}", row.code);
+            assert!(rows(code).iter().all(|found| found.code == row.code));
+        }
+        for row in MEMBERSHIPS {
+            let code = CountryCode::parse(row.code).expect("code");
+            let day = row.effective.from.unwrap_or(crate::day!(2000 - 01 - 01));
+            assert_eq!(jurisdictions::on(code, day), Some(row.jurisdiction), "{}", row.code);
+        }
+        assert!(rows(CountryCode::parse("ZZ").expect("code")).is_empty());
+    }
 }

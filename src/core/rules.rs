@@ -11,7 +11,7 @@ use super::markets::CountryCode;
 use crate::day;
 
 /// How a rule comes out for one query.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
     /// The rule does not concern this query.
     Skip,
@@ -22,12 +22,40 @@ pub enum Check {
     /// The rule is broken; the action keys are the ways out, if any.
     Fail(&'static [&'static str]),
     /// The rule is not yet satisfied; the action keys say what to do.
-    Act(Vec<&'static str>),
+    Act(Steps),
     /// The rule needs a fact the query leaves out.
     Missing(Fact),
     /// The documents do not settle the question; the caution (a message key) says where they are silent
     /// or disagree. The verdict is `unknown`, never a guess.
     Unsettled(&'static str),
+}
+
+/// The action keys of a rule not yet satisfied: at most three, held inline (deciding allocates nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Steps {
+    keys: [&'static str; 3],
+    len: u8,
+}
+
+impl Steps {
+    /// No step yet.
+    pub const NONE: Steps = Steps { keys: [""; 3], len: 0 };
+
+    /// One step.
+    pub const fn one(key: &'static str) -> Steps {
+        Steps { keys: [key, "", ""], len: 1 }
+    }
+
+    /// Adds a step (a fourth would be a table error, caught by the tests that run every rule).
+    pub fn push(&mut self, key: &'static str) {
+        self.keys[usize::from(self.len)] = key;
+        self.len += 1;
+    }
+
+    /// The steps, in order.
+    pub fn keys(&self) -> &[&'static str] {
+        &self.keys[..usize::from(self.len)]
+    }
 }
 
 /// One rule of the table.
@@ -100,7 +128,7 @@ fn required(flag: Option<bool>, fact: Fact, action: &'static str) -> Check {
     match flag {
         None => Check::Missing(fact),
         Some(true) => Check::Pass,
-        Some(false) => Check::Act(vec![action]),
+        Some(false) => Check::Act(Steps::one(action)),
     }
 }
 
@@ -124,13 +152,13 @@ fn in_germany_territory(jurisdiction: Option<Jurisdiction>, country: CountryCode
 /// Role rules govern tasks done in the cloud's own Partner Center; tasks the documents send to another
 /// portal (the Office 365 or Azure portal of a national cloud) follow that portal's roles.
 fn role_for_task(facts: &Facts, cloud: Cloud, task: Task, roles: &[Role], action: &'static str) -> Check {
-    let in_partner_center = task_portals(cloud, task).contains(&transact_portal(cloud));
+    let in_partner_center = || task_portals(cloud, task).contains(&transact_portal(cloud));
     match (facts.task(), facts.role()) {
-        (Some(asked), Some(role)) if asked == task && in_partner_center => {
+        (Some(asked), Some(role)) if asked == task && in_partner_center() => {
             if roles.contains(&role) {
                 Check::Pass
             } else {
-                Check::Act(vec![action])
+                Check::Act(Steps::one(action))
             }
         }
         _ => Check::Skip,
@@ -157,7 +185,7 @@ fn migration_tenant(facts: &Facts) -> Check {
     let Some(role) = facts.role() else {
         return Check::Missing(Fact::Role);
     };
-    let mut actions = Vec::new();
+    let mut actions = Steps::NONE;
     if region != Some(Region::Europe) {
         actions.push("action.tenant_in_european_region");
     }
@@ -167,7 +195,7 @@ fn migration_tenant(facts: &Facts) -> Check {
     if role != Role::GlobalAdmin {
         actions.push("action.sign_in_as_global_admin");
     }
-    if actions.is_empty() {
+    if actions.keys().is_empty() {
         Check::Pass
     } else {
         Check::Act(actions)
@@ -450,7 +478,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_migration_no_account",
         citation: cite(&GERMANY_2020, "you-dont-already-have-a-csp-account"),
         check: |f, _| match f.query.partner.european_account {
-            Some(false) if migrating(f) => Check::Act(vec!["action.sign_mpa_then_select_tenant"]),
+            Some(false) if migrating(f) => Check::Act(Steps::one("action.sign_mpa_then_select_tenant")),
             _ => Check::Skip,
         },
         places: &[],
@@ -539,6 +567,29 @@ pub static RULES: &[Rule] = &[
         places: &[],
     },
 ];
+
+/// For each cloud (in `Cloud` order), the rules that apply to it: bit `i` stands for `RULES[i]`.
+pub static RULES_BY_CLOUD: [u64; 4] = {
+    assert!(RULES.len() <= 64, "a rule set is a 64-bit mask");
+    let mut masks = [0u64; 4];
+    let mut i = 0;
+    while i < RULES.len() {
+        let mut cloud = 0;
+        while cloud < 4 {
+            if RULES[i].clouds.contains(Cloud::EVERY[cloud]) {
+                masks[cloud] |= 1 << i;
+            }
+            cloud += 1;
+        }
+        i += 1;
+    }
+    masks
+};
+
+/// The rules in force on `day`: bit `i` stands for `RULES[i]`.
+pub fn in_force_on(day: Day) -> u64 {
+    RULES.iter().enumerate().fold(0, |mask, (i, rule)| if rule.effective.holds_on(day) { mask | 1 << i } else { mask })
+}
 
 /// Pairs of rows that are two dated versions of one rule; they must never be in force on the same day.
 pub const VERSIONS: &[(&str, &str)] = &[

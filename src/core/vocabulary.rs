@@ -267,7 +267,10 @@ impl Clouds {
 
 impl Cloud {
     /// Every cloud, usable in constants.
-    pub const ALL_CONST: &'static [Cloud] = &[Cloud::Commercial, Cloud::Germany, Cloud::UsGovernment, Cloud::Vianet21];
+    pub const ALL_CONST: &'static [Cloud] = &Cloud::EVERY;
+
+    /// Every cloud, as an array (one slot per cloud for per-cloud results).
+    pub const EVERY: [Cloud; 4] = [Cloud::Commercial, Cloud::Germany, Cloud::UsGovernment, Cloud::Vianet21];
 }
 
 impl Serialize for Clouds {

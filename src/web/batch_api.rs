@@ -78,10 +78,10 @@ impl CsvBatch {
             };
             codes.extend([line as u32, u32::from(answer.is_err())]);
             match &answer {
-                Ok(verdicts) => {
-                    for cloud in &verdicts.clouds {
-                        let rule = |at: usize| cloud.deciding.get(at).and_then(|id| RULES.iter().position(|rule| rule.id == *id)).map_or(0, |index| index as u32 + 1);
-                        codes.extend([verdict_code(cloud.verdict), rule(0), rule(1)]);
+                Ok(tallies) => {
+                    for tally in tallies {
+                        let rule = |at: usize| tally.deciding_indices().nth(at).map_or(0, |index| index as u32 + 1);
+                        codes.extend([verdict_code(tally.verdict()), rule(0), rule(1)]);
                     }
                 }
                 Err(error) => {

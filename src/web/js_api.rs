@@ -77,10 +77,17 @@ pub fn decide_compact(text: &str, verdicts: bool) -> Vec<u32> {
     LEXICON.with_borrow_mut(|lexicon| lexicon.decide(text, detail(verdicts)).unwrap_or_default())
 }
 
-/// Decides a JSON array of queries in compact form, one record per query (a bad one gets its error).
-#[wasm_bindgen(js_name = decideManyCompact)]
-pub fn decide_many_compact(text: &str, verdicts: bool) -> Vec<u32> {
-    LEXICON.with_borrow_mut(|lexicon| lexicon.decide_many(text, detail(verdicts)))
+/// Decides queries given as numbers (`core::compact::read_query_words`, 18 per query) in compact form;
+/// a query not valid that way gets the record `2` and the package sends it again as JSON.
+#[wasm_bindgen(js_name = decideWords)]
+pub fn decide_words(words: &[u32], verdicts: bool) -> Vec<u32> {
+    LEXICON.with_borrow_mut(|lexicon| lexicon.decide_words(words, detail(verdicts)))
+}
+
+/// The vocabularies the numeric form of a query indexes, as JSON (`core::compact::query_vocabulary`).
+#[wasm_bindgen(js_name = queryVocabulary)]
+pub fn query_vocabulary() -> String {
+    crate::core::compact::query_vocabulary()
 }
 
 /// The JSON of the lexicon entries and errors a compact reply counted, as `[[entries…],[errors…]]`.

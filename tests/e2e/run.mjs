@@ -534,6 +534,42 @@ await check('Node: decideMany and the verdicts-only detail answer exactly as dec
   assert.ok(pkg.decideMany([cyclic, scenarios[0].query])[0].problems.length > 0, 'a query JSON cannot hold still gets its problems');
 });
 
+await check('Node: a query object read field by field (compact.rs read_query_words) answers exactly as its JSON text, for every scenario and thousands of broken variants', async () => {
+  const pkg = await import(`${root}pkg/node.js`);
+  const scenarios = JSON.parse(readFileSync(`${root}tests/e2e/scenarios.json`, 'utf8')).map((s) => s.query);
+  // Each mutation breaks or bends one field the way callers do; the JSON text path is the reference.
+  const odd = [undefined, null, 0, 1, true, false, '', 'FR', 'fr', 'ZZ', 'XK', '2021-02-30', '2024-01-01', '0999-01-01', 'commercial', 'direct_bill',
+    'indirect_reseller', 'own_provider', 'new', 'existing', 'sell', 'migrate_germany_customer', 'global_admin', 'us_state', [], ['commercial'],
+    ['commercial', 'commercial'], ['germany', 'mars'], [null], {}, { country: 'FR' }, NaN, 1.5, '1', Object.create(null)];
+  const set = (query, path, value) => {
+    const copy = structuredClone(query);
+    const [head, tail] = path.split('.');
+    if (tail === undefined) copy[head] = value;
+    else if (copy[head] && typeof copy[head] === 'object') copy[head][tail] = value;
+    return copy;
+  };
+  const paths = ['api_version', 'as_of', 'cloud', 'task', 'colour', 'partner', 'customer', 'partner.country', 'partner.model', 'partner.has_partner_id',
+    'partner.mpa_signed', 'partner.provider_country', 'partner.programs', 'partner.us_gov_validated', 'partner.role', 'partner.european_account',
+    'partner.european_tenant_country', 'partner.european_tenant_active', 'partner.colour', 'customer.country', 'customer.segment',
+    'customer.relation', 'customer.national_cloud_customer', 'customer.colour'];
+  const variants = [...scenarios];
+  for (const query of scenarios) for (const path of paths) for (const value of odd) variants.push(set(query, path, value));
+  class Asked { constructor(query) { Object.assign(this, query); } }
+  variants.push(new Asked(scenarios[0]), Object.assign(Object.create(null), scenarios[0]));
+  const sparse = structuredClone(scenarios[0]);
+  sparse.partner.programs = ['commercial', , 'germany'];
+  variants.push(sparse);
+  assert.ok(variants.length > 20000, `${variants.length} variants`);
+  let decided = 0;
+  for (const detail of ['full', 'verdicts']) {
+    const expected = variants.map((query) => pkg.decide(JSON.stringify(query) ?? 'undefined', { detail }));
+    variants.forEach((query, i) => assert.deepEqual(pkg.decide(query, { detail }), expected[i], `${detail} ${JSON.stringify(query)}`));
+    assert.deepEqual(pkg.decideMany(variants, { detail }), expected, `decideMany ${detail}`);
+    decided = expected.filter((answer) => answer.clouds).length;
+  }
+  assert.ok(decided > 1500, `many variants are valid queries (${decided})`);
+});
+
 await check('Node: bad input gives a structured error and the next call still works', async () => {
   const pkg = await import(`${root}pkg/node.js`);
   const good = { api_version: 1, as_of: '2024-01-01', partner: { country: 'FR', model: 'direct_bill' }, customer: { country: 'FR', segment: 'commercial', relation: 'unrelated' } };
