@@ -199,7 +199,7 @@ fn fill_chunk<R: Read>(reader: &mut csv::Reader<R>, chunk: &mut Vec<ReadRow>) ->
 }
 
 fn batch_csv(input: Box<dyn Read + Send>, options: &Options, out: &mut impl Write, progress: &ProgressBar) -> Result<Summary, String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).buffer_capacity(1 << 20).from_reader(input);
     let header = reader.headers().map_err(|error| format!("cannot read the header row: {error}"))?.clone();
     let lang = options.lang;
     let batch = Batch::new(&header, lang).map_err(|problems| {
@@ -223,10 +223,15 @@ fn batch_csv(input: Box<dyn Read + Send>, options: &Options, out: &mut impl Writ
         }
     });
     let mut summary = Summary::default();
+    // One piece of each chunk per thread, each written into that thread's own buffer, kept from chunk to
+    // chunk: no buffer is allocated on one thread and freed on another (the allocator would serialise them).
+    let threads = rayon::current_num_threads().max(1);
+    let mut buffers: Vec<Vec<u8>> = (0..threads).map(|_| Vec::with_capacity(CHUNK.div_ceil(threads) * 400)).collect();
     for (chunk, byte) in chunks {
-        let parts: Vec<(Vec<u8>, Vec<String>)> = chunk.par_chunks(1024).map(|rows| decide_csv_rows(&batch, rows, lang)).collect();
-        for (bytes, problems) in parts {
-            out.write_all(&bytes).map_err(|error| format!("cannot write the answers: {error}"))?;
+        let piece = chunk.len().div_ceil(threads).max(1);
+        let problems: Vec<Vec<String>> = chunk.par_chunks(piece).zip(buffers.par_iter_mut()).map(|(rows, buffer)| decide_csv_rows(&batch, rows, lang, buffer)).collect();
+        for (buffer, problems) in buffers.iter().zip(problems) {
+            out.write_all(buffer).map_err(|error| format!("cannot write the answers: {error}"))?;
             summary.bad += problems.len() as u64;
             for problem in problems {
                 progress.suspend(|| eprintln!("{problem}"));
@@ -241,9 +246,10 @@ fn batch_csv(input: Box<dyn Read + Send>, options: &Options, out: &mut impl Writ
     Ok(summary)
 }
 
-/// Decides some rows: their output bytes, and a line on standard error for each row that is bad.
-fn decide_csv_rows(batch: &Batch, rows: &[ReadRow], lang: Lang) -> (Vec<u8>, Vec<String>) {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 200));
+/// Decides some rows into `buffer` (emptied first): a line for standard error for each row that is bad.
+fn decide_csv_rows(batch: &Batch, rows: &[ReadRow], lang: Lang, buffer: &mut Vec<u8>) -> Vec<String> {
+    buffer.clear();
+    let mut writer = csv::Writer::from_writer(buffer);
     let mut problems = Vec::new();
     let empty = csv::StringRecord::new();
     for row in rows {
@@ -258,7 +264,9 @@ fn decide_csv_rows(batch: &Batch, rows: &[ReadRow], lang: Lang) -> (Vec<u8>, Vec
         // A Vec never fails to take bytes.
         let _ = batch.write_row(&mut writer, record, &answer, lang);
     }
-    (writer.into_inner().unwrap_or_default(), problems)
+    // A Vec never fails to take the bytes left in the writer's own buffer.
+    let _ = writer.flush();
+    problems
 }
 
 /// `line 4, column 3 (partner.country): …`, columns counted from 1 as spreadsheets do.

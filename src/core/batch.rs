@@ -7,12 +7,24 @@
 use super::day::Day;
 use super::engine::{tallies, Tally};
 use super::portals::transact_portal;
+use super::rules::RULES;
 use super::markets::CountryCode;
 use super::messages::{fill, text, Lang};
 use super::parse::{contradictions, parse_query, QueryError};
 use super::query::{Customer, Partner, Query, API_VERSION};
 use super::vocabulary::{Cloud, CustomerStatus, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 use csv::StringRecord;
+
+/// The longest rule id a batch file's `deciding` cell holds (checked at compile time against the table).
+const MAX_RULE_ID: usize = 40;
+
+const _: () = {
+    let mut i = 0;
+    while i < RULES.len() {
+        assert!(RULES[i].id.len() <= MAX_RULE_ID, "a rule id is longer than MAX_RULE_ID");
+        i += 1;
+    }
+};
 
 /// The example file offered as a template: a header row and questions a partner would ask.
 pub const TEMPLATE: &str = include_str!("../../data/batch-template.csv");
@@ -169,12 +181,18 @@ impl Batch {
                 for (cloud, tally) in Cloud::EVERY.into_iter().zip(decided) {
                     writer.write_field(tally.verdict().id())?;
                     writer.write_field(transact_portal(cloud).id)?;
-                    let mut deciding = tally.deciding();
-                    match (deciding.next(), deciding.next()) {
-                        (Some(first), Some(second)) => writer.write_field(format!("{} {}", first.id, second.id))?,
-                        (Some(first), None) => writer.write_field(first.id)?,
-                        _ => writer.write_field("")?,
+                    // The deciding rules' ids, separated by a space (assembled without allocating).
+                    let mut ids = [0u8; 2 * MAX_RULE_ID + 1];
+                    let mut length = 0;
+                    for rule in tally.deciding() {
+                        if length > 0 {
+                            ids[length] = b' ';
+                            length += 1;
+                        }
+                        ids[length..length + rule.id.len()].copy_from_slice(rule.id.as_bytes());
+                        length += rule.id.len();
                     }
+                    writer.write_field(&ids[..length])?;
                 }
                 writer.write_field("")?;
             }
