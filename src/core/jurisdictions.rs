@@ -20,13 +20,14 @@ pub struct Membership {
 
 include!("jurisdictions_table.rs");
 
-static MEMBERSHIP_SPANS: [(u16, u8); 26 * 26] = super::markets::spans_by_code!(MEMBERSHIPS);
+static MEMBERSHIP_STARTS: [u16; 27] = super::markets::starts_by_letter!(MEMBERSHIPS);
 
 /// The jurisdiction `code` belongs to on `day`, if any.
 pub fn on(code: CountryCode, day: Day) -> Option<Jurisdiction> {
-    let (start, count) = MEMBERSHIP_SPANS[code.slot()];
-    let rows = &MEMBERSHIPS[usize::from(start)..usize::from(start) + usize::from(count)];
-    rows.iter().find(|row| row.effective.holds_on(day)).map(|row| row.jurisdiction)
+    super::markets::rows_of(MEMBERSHIPS, &MEMBERSHIP_STARTS, code, |row| row.code)
+        .iter()
+        .find(|row| row.effective.holds_on(day))
+        .map(|row| row.jurisdiction)
 }
 
 /// The days on which some membership starts or ends.

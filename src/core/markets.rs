@@ -31,10 +31,6 @@ impl CountryCode {
         matches!(code.as_bytes(), [a, b] if *a == self.0[0] && *b == self.0[1])
     }
 
-    /// The code's place among all 26 × 26 two-letter codes (what the tables' indexes are keyed by).
-    pub(crate) fn slot(self) -> usize {
-        usize::from(self.0[0] - b'A') * 26 + usize::from(self.0[1] - b'A')
-    }
 
     /// Whether Partner Center knows this country (as a CSP market at some date, or as no market).
     pub fn is_known(self) -> bool {
@@ -87,32 +83,41 @@ pub struct Market {
 
 include!("markets_table.rs");
 
-/// Where each possible code's rows lie in a table sorted by code: `(first row, count)`, indexed by
-/// [`CountryCode::slot`]. Built at compile time from the table itself.
-macro_rules! spans_by_code {
+/// Where the codes starting with each letter begin in a table sorted by code (one more entry closes
+/// the last letter), built at compile time from the table itself: a lookup searches one letter's rows.
+macro_rules! starts_by_letter {
     ($table:expr) => {{
-        let mut spans = [(0u16, 0u8); 26 * 26];
+        let mut starts = [0u16; 27];
         let mut i = 0;
         while i < $table.len() {
-            let code = $table[i].code.as_bytes();
-            let slot = (code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize;
-            if spans[slot].1 == 0 {
-                spans[slot].0 = i as u16;
+            // Every later letter starts after this row.
+            let mut later = ($table[i].code.as_bytes()[0] - b'A') as usize + 1;
+            while later < starts.len() {
+                starts[later] += 1;
+                later += 1;
             }
-            spans[slot].1 += 1;
             i += 1;
         }
-        spans
+        starts
     }};
 }
-pub(crate) use spans_by_code;
+pub(crate) use starts_by_letter;
 
-static MARKET_SPANS: [(u16, u8); 26 * 26] = spans_by_code!(MARKETS);
+/// The rows of `table` (sorted by code, with `starts` from [`starts_by_letter`]) whose code is `code`.
+pub(crate) fn rows_of<T>(table: &'static [T], starts: &[u16; 27], code: CountryCode, code_of: fn(&T) -> &str) -> &'static [T] {
+    let letter = usize::from(code.0[0] - b'A');
+    let same_letter = &table[usize::from(starts[letter])..usize::from(starts[letter + 1])];
+    let second = |row: &T| code_of(row).as_bytes().get(1).copied().unwrap_or_default();
+    let start = same_letter.partition_point(|row| second(row) < code.0[1]);
+    let end = start + same_letter[start..].iter().take_while(|row| second(row) == code.0[1]).count();
+    &same_letter[start..end]
+}
+
+static MARKET_STARTS: [u16; 27] = starts_by_letter!(MARKETS);
 
 /// Every row of a country, oldest first.
 pub fn rows(code: CountryCode) -> &'static [Market] {
-    let (start, count) = MARKET_SPANS[code.slot()];
-    &MARKETS[usize::from(start)..usize::from(start) + usize::from(count)]
+    rows_of(MARKETS, &MARKET_STARTS, code, |row| row.code)
 }
 
 /// The row that holds for a country on a day, if the country is known then.
