@@ -4,7 +4,7 @@
 use criterion::{black_box, Criterion};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::compact::{Detail, Lexicon};
+use csp_eligibility::core::compact::{query_words, Detail, Lexicon};
 use csp_eligibility::core::{decide, nearest, parse_query_str, read_valid_query, timeline, verdicts, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
 use std::time::Instant;
 
@@ -36,6 +36,11 @@ fn criterion_benches(c: &mut Criterion) {
     let mut lexicon = Lexicon::default();
     for (name, detail) in [("compact_full", Detail::Full), ("compact_verdicts", Detail::Verdicts)] {
         c.bench_function(&format!("{name}/reseller_fr_de_2024"), |b| b.iter(|| lexicon.decide(black_box(text), detail)));
+    }
+    // What the package does for a query object: its numbers read, decided and encoded.
+    let words = query_words(&parse_query_str(text).expect("benchmark query is valid"));
+    for (name, detail) in [("words_full", Detail::Full), ("words_verdicts", Detail::Verdicts)] {
+        c.bench_function(&format!("{name}/reseller_fr_de_2024"), |b| b.iter(|| lexicon.decide_words(black_box(&words), detail)));
     }
 }
 

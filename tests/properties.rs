@@ -10,7 +10,7 @@ use csp_eligibility::core::rules::{Check, RULES};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
 use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
-use csp_eligibility::core::compact::{Detail, Lexicon};
+use csp_eligibility::core::compact::{query_words, read_query_words, Detail, Lexicon};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -238,15 +238,23 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     /// `compact.rs`: the numbers and lexicon entries a decision crosses the JS boundary as give back
-    /// exactly its JSON (read here as `static/pkg/api.js` reads them), call after call on one lexicon.
+    /// exactly its JSON (read here as `static/pkg/api.js` reads them), call after call on one lexicon,
+    /// whether the query crossed as JSON text or as numbers.
     #[test]
     fn the_compact_form_reads_back_as_the_decision(queries in proptest::collection::vec(query(), 1..6)) {
         let mut lexicon = Lexicon::default();
         let mut entries = vec![serde_json::Value::Null];
         for query in &queries {
             let text = serde_json::to_string(query).expect("query serialises");
+            // A query object crosses as numbers (`query_words`, read back by `read_query_words`), a JSON
+            // string as text; both give the same records.
+            let words = query_words(query);
+            let read = read_query_words(&words);
+            prop_assert_eq!(read.as_ref(), Some(query), "the numeric form reads back as the query");
             for detail in [Detail::Full, Detail::Verdicts] {
                 let codes = lexicon.decide(&text, detail).expect("a valid query takes the compact path");
+                let from_words = lexicon.decide_words(&words, detail);
+                prop_assert_eq!(&from_words[2..], &codes[2..], "the same record from numbers as from text");
                 if codes[0] > 0 {
                     let fetched: serde_json::Value = serde_json::from_str(&lexicon.take_new()).expect("JSON");
                     entries.extend(fetched[0].as_array().cloned().unwrap_or_default());
@@ -328,19 +336,21 @@ fn read_compact(codes: &[u32], entries: &[serde_json::Value], full: bool) -> ser
     let clouds = next();
     let mut list = Vec::new();
     for _ in 0..clouds {
+        if !full {
+            // With verdicts only, a cloud's whole record is one entry.
+            list.push(entries[next() as usize].clone());
+            continue;
+        }
         let mut cloud = Map::new();
         for field in ["cloud", "verdict", "portal"] {
             cloud.insert(field.into(), entries[next() as usize].clone());
         }
-        let lists: &[&str] = if full { &["task_portals", "deciding", "reasons", "actions", "missing_facts", "cautions", "notes"] } else { &["deciding"] };
-        for field in lists {
+        for field in ["task_portals", "deciding", "reasons", "actions", "missing_facts", "cautions", "notes"] {
             let count = next();
             let items: Vec<Value> = (0..count).map(|_| entries[next() as usize].clone()).collect();
             cloud.insert((*field).into(), Value::Array(items));
         }
-        if full {
-            cloud.insert("sources_up_to".into(), day(next()));
-        }
+        cloud.insert("sources_up_to".into(), day(next()));
         list.push(Value::Object(cloud));
     }
     answer.insert("clouds".into(), Value::Array(list));

@@ -10,8 +10,8 @@
 //! - a decision: `as_of`, `documents_up_to`, `requested_cloud`, `task`, the count of clouds, then per
 //!   cloud `cloud`, `verdict`, `portal`, list `task_portals`, list `deciding`, list `reasons`, list
 //!   `actions`, list `missing_facts`, list `cautions`, list `notes`, `sources_up_to`;
-//! - verdicts: `as_of`, `requested_cloud`, `task`, the count of clouds, then per cloud `cloud`,
-//!   `verdict`, `portal`, list `deciding`.
+//! - verdicts: `as_of`, `requested_cloud`, `task`, the count of clouds, then per cloud the index of its
+//!   verdict (cloud, verdict, portal and deciding rules: one shared entry, few combinations occur).
 //!
 //! Days are not entries (a batch may hold any number of them): they are the number `YYYYMMDD`.
 //!
@@ -19,10 +19,9 @@
 //! object field by field into [`QUERY_WORDS`] numbers, so no JSON text is written or parsed; a query
 //! it cannot read that way (a string, a wrong type, an unknown field) goes as JSON text instead.
 
-use super::decision::{Action, Decision, Note, Outcome, Reason, Verdict};
+use super::decision::{Action, CloudVerdict, Decision, Note, Outcome, Reason, Verdict};
 use super::engine::tallies;
 use super::portals::transact_portal;
-use super::rules::RULES;
 use super::parse::{read_valid_query, QueryError};
 use super::portals::Portal;
 use super::markets::CountryCode;
@@ -115,6 +114,39 @@ fn programs(word: u32) -> Result<Option<Vec<Program>>, ()> {
     Ok(Some(chosen))
 }
 
+/// The numeric form of a query, as the package writes it (the inverse of [`read_query_words`]).
+pub fn query_words(query: &Query) -> [u32; QUERY_WORDS] {
+    fn index<V: Vocabulary + PartialEq>(value: Option<V>) -> u32 {
+        value.and_then(|value| V::ALL.iter().position(|known| *known == value)).map_or(0, |at| at as u32 + 1)
+    }
+    let country = |code: Option<CountryCode>| code.map_or(0, |code| 1 + u32::from(code.letters()[0] - b'A') * 26 + u32::from(code.letters()[1] - b'A'));
+    let flag = |value: Option<bool>| value.map_or(0, |value| 1 + u32::from(value));
+    let programs = query.partner.programs.as_ref().map_or(0, |programs| {
+        programs.iter().enumerate().fold(1 << 31, |word, (at, program)| word | index(Some(*program)) << (3 * at))
+    });
+    let (partner, customer) = (&query.partner, &query.customer);
+    [
+        query.as_of.digits(),
+        country(Some(partner.country)),
+        index(Some(partner.model)),
+        flag(partner.has_partner_id),
+        flag(partner.mpa_signed),
+        country(partner.provider_country),
+        programs,
+        flag(partner.us_gov_validated),
+        index(partner.role),
+        flag(partner.european_account),
+        country(partner.european_tenant_country),
+        flag(partner.european_tenant_active),
+        country(Some(customer.country)),
+        index(Some(customer.segment)),
+        index(Some(customer.relation)),
+        index(customer.national_cloud_customer),
+        index(query.cloud),
+        index(query.task),
+    ]
+}
+
 /// Reads a query from its numeric form, the package's way of sending a query object: `Some` only for a
 /// valid query, and then the query its JSON text gives ([`read_valid_query`]). The words, each 0 when
 /// the field is absent: `as_of` as `YYYYMMDD`; the partner's `country`, `model`, `has_partner_id`,
@@ -173,30 +205,33 @@ fn address<T: ?Sized>(value: &T) -> usize {
 #[derive(Default)]
 pub struct Lexicon {
     index: HashMap<Key, u32, FxBuildHasher>,
-    /// The indices of the entries every answer has (clouds, verdicts, transacting portals, rules), by
-    /// their place in their tables, so that verdicts are written without hashing (0: not known yet).
-    known: Known,
+    /// The entries of clouds' verdicts (with verdicts only), by cloud, verdict and deciding rules packed
+    /// in one number (one cheap hash per cloud of every answer).
+    cloud_verdicts: HashMap<u32, u32, FxBuildHasher>,
+    /// How many entries there are (indices start at 1).
+    count: u32,
     new_entries: Vec<String>,
     errors: Vec<String>,
-}
-
-/// Lexicon indices already found, by table position (0 until found).
-#[derive(Default)]
-struct Known {
-    clouds: [u32; 4],
-    verdicts: [u32; 4],
-    transact_portals: [u32; 4],
-    rules: Vec<u32>,
 }
 
 impl Lexicon {
     /// The index of an entry, adding it (and its JSON for the next fetch) when it is new. Indices start at 1.
     fn entry(&mut self, key: Key, value: &impl Serialize) -> u32 {
-        let next = self.index.len() as u32 + 1;
-        *self.index.entry(key).or_insert_with(|| {
-            self.new_entries.push(serde_json::to_string(value).unwrap_or_else(|_| "null".into()));
-            next
-        })
+        match self.index.get(&key) {
+            Some(&index) => index,
+            None => {
+                let index = self.fresh(value);
+                self.index.insert(key, index);
+                index
+            }
+        }
+    }
+
+    /// Adds a new entry (its JSON goes with the next fetch) and gives its index.
+    fn fresh(&mut self, value: &impl Serialize) -> u32 {
+        self.new_entries.push(serde_json::to_string(value).unwrap_or_else(|_| "null".into()));
+        self.count += 1;
+        self.count
     }
 
     fn list<T>(&mut self, items: &[T], out: &mut Vec<u32>, mut entry: impl FnMut(&mut Self, &T) -> u32) {
@@ -222,35 +257,10 @@ impl Lexicon {
         out.push(clouds as u32);
     }
 
-    /// The index `slot` remembers, or the one `find` gives, remembered.
-    fn remembered(&mut self, slot: impl Fn(&mut Known) -> &mut u32, find: impl FnOnce(&mut Self) -> u32) -> u32 {
-        match *slot(&mut self.known) {
-            0 => {
-                let found = find(self);
-                *slot(&mut self.known) = found;
-                found
-            }
-            found => found,
-        }
-    }
-
     /// A cloud's name, verdict and transacting portal.
     fn verdict(&mut self, cloud: Cloud, verdict: Verdict, out: &mut Vec<u32>) {
-        let at = cloud as usize;
-        let head = [
-            self.remembered(|known| &mut known.clouds[at], |lexicon| lexicon.entry(Key::Cloud(cloud), &cloud)),
-            self.remembered(|known| &mut known.verdicts[verdict as usize], |lexicon| lexicon.entry(Key::Verdict(verdict), &verdict)),
-            self.remembered(|known| &mut known.transact_portals[at], |lexicon| lexicon.portal(&transact_portal(cloud))),
-        ];
+        let head = [self.entry(Key::Cloud(cloud), &cloud), self.entry(Key::Verdict(verdict), &verdict), self.portal(&transact_portal(cloud))];
         out.extend(head);
-    }
-
-    /// The index of `RULES[index]`'s id.
-    fn rule_at(&mut self, index: usize) -> u32 {
-        if self.known.rules.is_empty() {
-            self.known.rules = vec![0; RULES.len()];
-        }
-        self.remembered(|known| &mut known.rules[index], |lexicon| lexicon.rule(&RULES[index].id))
     }
 
     fn note(&mut self, note: &Note) -> u32 {
@@ -275,19 +285,23 @@ impl Lexicon {
     }
 
     /// Appends each cloud's verdict, portal and deciding rules in compact form (what `engine::verdicts`
-    /// reports, written straight from the tallies).
+    /// reports, written straight from the tallies): one entry per cloud, since few combinations occur.
     fn verdicts(&mut self, query: &Query, out: &mut Vec<u32>) {
         out.push(query.as_of.digits());
         self.asked(query.cloud, query.task, Cloud::EVERY.len(), out);
         for (cloud, tally) in Cloud::EVERY.into_iter().zip(tallies(query)) {
-            self.verdict(cloud, tally.verdict(), out);
-            let count = out.len();
-            out.push(0);
-            for rule in tally.deciding_indices() {
-                out[count] += 1;
-                let index = self.rule_at(rule);
-                out.push(index);
-            }
+            // Cloud and verdict in the low bits, then each deciding rule's index plus one, 7 bits each.
+            let packed = tally.deciding_indices().enumerate().fold(cloud as u32 | (tally.verdict() as u32) << 2, |packed, (at, rule)| packed | (rule as u32 + 1) << (4 + 7 * at));
+            let entry = match self.cloud_verdicts.get(&packed) {
+                Some(&entry) => entry,
+                None => {
+                    let verdict = CloudVerdict { cloud, verdict: tally.verdict(), portal: transact_portal(cloud), deciding: tally.deciding().map(|rule| rule.id).collect() };
+                    let entry = self.fresh(&verdict);
+                    self.cloud_verdicts.insert(packed, entry);
+                    entry
+                }
+            };
+            out.push(entry);
         }
     }
 
@@ -367,20 +381,8 @@ mod tests {
         assert_eq!(first[2..], second[2..], "the same query, the same numbers");
     }
 
-    /// The numeric form of `QUERY`, as the package writes it.
     fn query_words() -> Vec<u32> {
-        let country = |code: &str| 1 + u32::from(code.as_bytes()[0] - b'A') * 26 + u32::from(code.as_bytes()[1] - b'A');
-        let mut words = vec![0; QUERY_WORDS];
-        words[0] = 20240101;
-        words[1] = country("FR");
-        words[2] = 1 + PartnerModel::ALL.iter().position(|model| *model == PartnerModel::DirectBill).expect("model") as u32;
-        words[3] = 2;
-        words[4] = 1;
-        words[6] = (1 << 31) | (1 + Program::ALL.iter().position(|program| *program == Program::Commercial).expect("program") as u32);
-        words[12] = country("FR");
-        words[13] = 1 + Segment::ALL.iter().position(|segment| *segment == Segment::Commercial).expect("segment") as u32;
-        words[14] = 1 + Relation::ALL.iter().position(|relation| *relation == Relation::Unrelated).expect("relation") as u32;
-        words
+        super::query_words(&read_valid_query(QUERY).expect("valid")).to_vec()
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! The rows come from `data/jurisdictions.tsv`, compiled into `jurisdictions_table.rs` (generated).
 
 use super::day::{Day, Effective};
-use super::markets::CountryCode;
+use super::markets::{CodeIndex, CountryCode};
 use super::vocabulary::Jurisdiction;
 
 /// One row: a country's membership of a jurisdiction over a span of days.
@@ -20,11 +20,12 @@ pub struct Membership {
 
 include!("jurisdictions_table.rs");
 
-static MEMBERSHIP_STARTS: [u16; 27] = super::markets::starts_by_letter!(MEMBERSHIPS);
+static MEMBERSHIP_INDEX: CodeIndex = CodeIndex::new();
 
 /// The jurisdiction `code` belongs to on `day`, if any.
 pub fn on(code: CountryCode, day: Day) -> Option<Jurisdiction> {
-    super::markets::rows_of(MEMBERSHIPS, &MEMBERSHIP_STARTS, code, |row| row.code)
+    MEMBERSHIP_INDEX
+        .rows(MEMBERSHIPS, code, |row| row.code)
         .iter()
         .find(|row| row.effective.holds_on(day))
         .map(|row| row.jurisdiction)

@@ -6,6 +6,7 @@ use super::day::{Day, Effective};
 use super::vocabulary::Region;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A two-letter Partner Center country code (ISO 3166-1 alpha-2, plus Microsoft's XK, XS, XE).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,6 +19,11 @@ impl CountryCode {
             [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(CountryCode([*a, *b])),
             _ => None,
         }
+    }
+
+    /// The code's two letters.
+    pub fn letters(self) -> [u8; 2] {
+        self.0
     }
 
     /// The code as text.
@@ -83,41 +89,44 @@ pub struct Market {
 
 include!("markets_table.rs");
 
-/// Where the codes starting with each letter begin in a table sorted by code (one more entry closes
-/// the last letter), built at compile time from the table itself: a lookup searches one letter's rows.
-macro_rules! starts_by_letter {
-    ($table:expr) => {{
-        let mut starts = [0u16; 27];
-        let mut i = 0;
-        while i < $table.len() {
-            // Every later letter starts after this row.
-            let mut later = ($table[i].code.as_bytes()[0] - b'A') as usize + 1;
-            while later < starts.len() {
-                starts[later] += 1;
-                later += 1;
+/// Where each code's rows start in a table sorted by code, one entry per two-letter code (26 × 26) and
+/// one more closing the last: a code's rows are `starts[slot]..starts[slot + 1]`. Built on first use
+/// (the page downloads the few instructions that build it, not the table).
+pub(crate) struct CodeIndex {
+    starts: OnceLock<Vec<u16>>,
+}
+
+impl CodeIndex {
+    /// An index not built yet.
+    pub(crate) const fn new() -> CodeIndex {
+        CodeIndex { starts: OnceLock::new() }
+    }
+
+    /// The rows of `table` (sorted by code; `code_of` reads a row's) whose code is `code`.
+    pub(crate) fn rows<T>(&self, table: &'static [T], code: CountryCode, code_of: impl Fn(&T) -> &str) -> &'static [T] {
+        let slot = |letters: &[u8]| match letters {
+            [a, b] => usize::from(a.wrapping_sub(b'A')) * 26 + usize::from(b.wrapping_sub(b'A')),
+            _ => 0,
+        };
+        let starts = self.starts.get_or_init(|| {
+            let mut starts = vec![0u16; 26 * 26 + 1];
+            for row in table {
+                for start in &mut starts[slot(code_of(row).as_bytes()) + 1..] {
+                    *start += 1;
+                }
             }
-            i += 1;
-        }
-        starts
-    }};
-}
-pub(crate) use starts_by_letter;
-
-/// The rows of `table` (sorted by code, with `starts` from [`starts_by_letter`]) whose code is `code`.
-pub(crate) fn rows_of<T>(table: &'static [T], starts: &[u16; 27], code: CountryCode, code_of: fn(&T) -> &str) -> &'static [T] {
-    let letter = usize::from(code.0[0] - b'A');
-    let same_letter = &table[usize::from(starts[letter])..usize::from(starts[letter + 1])];
-    let second = |row: &T| code_of(row).as_bytes().get(1).copied().unwrap_or_default();
-    let start = same_letter.partition_point(|row| second(row) < code.0[1]);
-    let end = start + same_letter[start..].iter().take_while(|row| second(row) == code.0[1]).count();
-    &same_letter[start..end]
+            starts
+        });
+        let at = slot(&code.0);
+        &table[usize::from(starts[at])..usize::from(starts[at + 1])]
+    }
 }
 
-static MARKET_STARTS: [u16; 27] = starts_by_letter!(MARKETS);
+static MARKET_INDEX: CodeIndex = CodeIndex::new();
 
 /// Every row of a country, oldest first.
 pub fn rows(code: CountryCode) -> &'static [Market] {
-    rows_of(MARKETS, &MARKET_STARTS, code, |row| row.code)
+    MARKET_INDEX.rows(MARKETS, code, |row| row.code)
 }
 
 /// The row that holds for a country on a day, if the country is known then.

@@ -40,7 +40,7 @@ function isPlain(value) {
 
 /**
  * Writes query objects in their numeric form (`read_query_words` in `src/core/compact.rs`), so that no
- * JSON is written or parsed: `write(query, words, at)` fills `QUERY_WORDS` numbers from `at`, or
+ * JSON is written or parsed: `write(query, words, at)` fills `QUERY_WORDS` zeroed numbers from `at`, or
  * returns false when the query cannot go that way (a wrong type, an unknown field, a null…); it then
  * goes as JSON text, whose reader names every problem. `vocabulary` gives each field's ids in order.
  */
@@ -60,8 +60,18 @@ function queryWriter(vocabulary) {
     return first < 0 || second < 0 ? 0 : 1 + first * 26 + second;
   };
   const flag = (value) => (value === true ? 2 : value === false ? 1 : 0);
-  const DAY = /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/;
-  const day = (value) => (typeof value === 'string' && DAY.test(value) ? Number(value.slice(0, 4) + value.slice(5, 7) + value.slice(8, 10)) : 0);
+  /** A `YYYY-MM-DD` day (year from 1000) as the number `YYYYMMDD`; 0 when it is not written so. */
+  const day = (value) => {
+    if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return 0;
+    let number = 0;
+    for (let i = 0; i < 10; i += 1) {
+      if (i === 4 || i === 7) continue;
+      const digit = value.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return 0;
+      number = number * 10 + digit;
+    }
+    return number >= 10000000 ? number : 0;
+  };
   const programs = (value) => {
     if (!Array.isArray(value)) return 0;
     let word = 0;
@@ -135,15 +145,23 @@ function queryWriter(vocabulary) {
     }
     return found === required;
   }
-  return (query, words, at) => {
-    words.fill(0, at, at + QUERY_WORDS);
-    return object(query, top, 15, words, at);
-  };
+  /** Writes `query` from `words[at]`, whose `QUERY_WORDS` numbers must be 0 (absent fields stay 0). */
+  return (query, words, at) => object(query, top, 15, words, at);
+}
+
+/** Freezes a lexicon entry and what it holds (a cloud's verdict holds its portal and deciding rules). */
+function deepFreeze(value) {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**
  * Reads compact replies (the numbers `src/core/compact.rs` describes) into the documented objects. The
- * lexicon's entries (reasons, actions, notes, portals, ids) arrive once and are shared, frozen objects.
+ * lexicon's entries (reasons, actions, notes, portals, ids, and with verdicts only each cloud's verdict) arrive
+ * once and are shared, frozen objects.
  */
 function compactReader(wasm) {
   const lexicon = [undefined];
@@ -169,7 +187,8 @@ function compactReader(wasm) {
     at += 1 + out.length;
     return out;
   };
-  const verdictsOf = () => ({ cloud: entry(), verdict: entry(), portal: entry(), deciding: list() });
+  // With verdicts only, each cloud's whole record is one shared entry.
+  const verdictsOf = entry;
   const decisionOf = () => ({
     cloud: entry(), verdict: entry(), portal: entry(), task_portals: list(), deciding: list(), reasons: list(), actions: list(),
     missing_facts: list(), cautions: list(), notes: list(), sources_up_to: day(codes[at++]),
@@ -178,7 +197,7 @@ function compactReader(wasm) {
     let errors = [];
     if (reply[0] > 0 || reply[1] > 0) {
       const [entries, found] = JSON.parse(wasm.takeNew());
-      for (const item of entries) lexicon.push(typeof item === 'object' && item !== null ? Object.freeze(item) : item);
+      for (const item of entries) lexicon.push(deepFreeze(item));
       errors = found;
     }
     head ??= wasm.version();
@@ -256,6 +275,7 @@ export function bindApi(wasm, ensureReady) {
   function decide(query, options) {
     ensureReady();
     const verdicts = wantsVerdicts(options);
+    one.fill(0);
     if (typeof query === 'object' && write(query, one, 0)) {
       const [answer] = read(wasm.decideWords(one, verdicts), !verdicts);
       if (answer !== DECLINED) return answer;
