@@ -9,7 +9,6 @@ use super::sources::{cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_T
 use super::vocabulary::{Cloud, Clouds, CustomerStatus, Jurisdiction, PartnerModel, Program, Region, Relation, Role, Segment, Task};
 use super::markets::CountryCode;
 use crate::day;
-use std::sync::OnceLock;
 
 /// How a rule comes out for one query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -589,23 +588,6 @@ pub static RULES_BY_CLOUD: [u64; 4] = {
 
 /// The rules in force on `day`: bit `i` stands for `RULES[i]`.
 pub fn in_force_on(day: Day) -> u64 {
-    // The set changes only on the days a rule starts or stops: one set per span between them, found once.
-    static SPANS: OnceLock<Vec<(Day, u64)>> = OnceLock::new();
-    let spans = SPANS.get_or_init(|| {
-        let mut starts: Vec<Day> = RULES.iter().flat_map(|rule| rule.effective.from.into_iter().chain(rule.effective.until)).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let first = starts.first().map_or(day, |first| first.previous());
-        std::iter::once(first).chain(starts).map(|start| (start, in_force_scanned(start))).collect()
-    });
-    match spans.partition_point(|(start, _)| *start <= day) {
-        0 => in_force_scanned(day),
-        after => spans[after - 1].1,
-    }
-}
-
-/// [`in_force_on`], rule by rule.
-fn in_force_scanned(day: Day) -> u64 {
     RULES.iter().enumerate().fold(0, |mask, (i, rule)| if rule.effective.holds_on(day) { mask | 1 << i } else { mask })
 }
 
@@ -617,22 +599,3 @@ pub const VERSIONS: &[(&str, &str)] = &[
     ("GER-MIGRATION-ACCOUNT", "GER-CLOSED"),
     ("GER-MIGRATION-TENANT", "GER-CLOSED"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The spans `in_force_on` keeps give the set a rule-by-rule scan gives, on every day around each bound.
-    #[test]
-    fn rules_in_force_by_span_are_the_rules_in_force_by_scan() {
-        let bounds = RULES.iter().flat_map(|rule| rule.effective.from.into_iter().chain(rule.effective.until));
-        for bound in bounds {
-            for day in [bound.previous().previous(), bound.previous(), bound, bound.next(), bound.next().next()] {
-                assert_eq!(in_force_on(day), in_force_scanned(day), "{day}");
-            }
-        }
-        for day in [day!(1990 - 01 - 01), day!(2026 - 12 - 02), day!(9999 - 12 - 31)] {
-            assert_eq!(in_force_on(day), in_force_scanned(day), "{day}");
-        }
-    }
-}
