@@ -527,6 +527,9 @@ await check('Node: decideMany and the verdicts-only detail answer exactly as dec
   const reason = single[0].clouds[0].reasons[0];
   assert.ok(Object.isFrozen(reason), 'reasons are shared, frozen objects');
   assert.equal(pkg.decide(queries[0]).clouds[0].reasons[0], reason, 'the same object next time');
+  const cloudVerdict = pkg.decide(queries[0], { detail: 'verdicts' }).clouds[0];
+  assert.ok(Object.isFrozen(cloudVerdict) && Object.isFrozen(cloudVerdict.deciding) && Object.isFrozen(cloudVerdict.portal), 'a cloud verdict is frozen, with what it holds');
+  assert.equal(pkg.decideMany([queries[1], queries[0]], { detail: 'verdicts' })[1].clouds[0], cloudVerdict, 'and shared');
   assert.throws(() => pkg.decide(queries[0], { detail: 'short' }), /options\.detail must be 'full' or 'verdicts'/);
   assert.throws(() => pkg.decideMany(queries[0]), /queries must be an array/);
   const cyclic = { ...scenarios[0].query };
