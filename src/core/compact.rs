@@ -19,14 +19,12 @@
 //! object field by field into [`QUERY_WORDS`] numbers, so no JSON text is written or parsed; a query
 //! it cannot read that way (a string, a wrong type, an unknown field) goes as JSON text instead.
 
+use super::day::Day;
 use super::decision::{Action, CloudVerdict, Decision, Note, Outcome, Reason, Verdict};
 use super::engine::tallies;
-use super::portals::transact_portal;
-use super::parse::{read_valid_query, QueryError};
-use super::portals::Portal;
 use super::markets::CountryCode;
-use super::day::Day;
-use super::parse::contradictions;
+use super::parse::{contradictions, read_valid_query, QueryError};
+use super::portals::{transact_portal, Portal};
 use super::query::{Customer, Fact, Partner, Query, API_VERSION};
 use super::vocabulary::{Cloud, CustomerStatus, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 use rustc_hash::FxBuildHasher;

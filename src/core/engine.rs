@@ -45,7 +45,7 @@ pub fn verdicts(query: &Query) -> Verdicts {
     }
 }
 
-/// Each cloud's tally (in [`Cloud::ALL`] order), allocating nothing: what [`verdicts`] reports, for
+/// Each cloud's tally (in [`Cloud::EVERY`] order), allocating nothing: what [`verdicts`] reports, for
 /// the paths that write it straight out (compact answers, batch files).
 pub fn tallies(query: &Query) -> [Tally; 4] {
     let facts = Facts::new(query);

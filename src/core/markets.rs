@@ -154,7 +154,7 @@ mod tests {
     use super::*;
     use crate::core::jurisdictions::{self, MEMBERSHIPS};
 
-    /// The compile-time indexes find every row of both country tables, and only that country's rows.
+    /// The code indexes find every row of both country tables, and only that country's rows.
     #[test]
     fn indexes_by_code_find_every_row() {
         for row in MARKETS {
