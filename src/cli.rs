@@ -224,7 +224,7 @@ fn batch_csv(input: Box<dyn Read + Send>, options: &Options, out: &mut impl Writ
     });
     let mut summary = Summary::default();
     // One piece of each chunk per thread, each written into that thread's own buffer, kept from chunk to
-    // chunk: no buffer is allocated on one thread and freed on another (the allocator would serialise them).
+    // chunk: the deciding threads allocate as little as they can (the allocator's lock serialised them).
     let threads = rayon::current_num_threads().max(1);
     let mut buffers: Vec<Vec<u8>> = (0..threads).map(|_| Vec::with_capacity(CHUNK.div_ceil(threads) * 400)).collect();
     for (chunk, byte) in chunks {
