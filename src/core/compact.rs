@@ -70,14 +70,13 @@ fn value<V: Vocabulary>(word: u32) -> Result<Option<V>, ()> {
     }
 }
 
-/// A country word: `1 + 26 × first letter + second letter` (letters counted from A), 0 when absent;
+/// A country word: `1 +` the code's [`CountryCode::slot`] (`26 × first letter + second letter`, letters
+/// counted from A), 0 when absent;
 /// `Err` unless it names a country Partner Center knows.
 fn country(word: u32) -> Result<Option<CountryCode>, ()> {
-    let letters = |slot: u32| [b'A' + (slot / 26) as u8, b'A' + (slot % 26) as u8];
     match word {
         0 => Ok(None),
-        1..=676 => CountryCode::parse(std::str::from_utf8(&letters(word - 1)).map_err(|_| ())?).filter(|code| code.is_known()).map(Some).ok_or(()),
-        _ => Err(()),
+        _ => CountryCode::from_slot(word as usize - 1).filter(|code| code.is_known()).map(Some).ok_or(()),
     }
 }
 
@@ -117,7 +116,7 @@ pub fn query_words(query: &Query) -> [u32; QUERY_WORDS] {
     fn index<V: Vocabulary + PartialEq>(value: Option<V>) -> u32 {
         value.and_then(|value| V::ALL.iter().position(|known| *known == value)).map_or(0, |at| at as u32 + 1)
     }
-    let country = |code: Option<CountryCode>| code.map_or(0, |code| 1 + u32::from(code.letters()[0] - b'A') * 26 + u32::from(code.letters()[1] - b'A'));
+    let country = |code: Option<CountryCode>| code.map_or(0, |code| 1 + code.slot() as u32);
     let flag = |value: Option<bool>| value.map_or(0, |value| 1 + u32::from(value));
     let programs = query.partner.programs.as_ref().map_or(0, |programs| {
         programs.iter().enumerate().fold(1 << 31, |word, (at, program)| word | index(Some(*program)) << (3 * at))

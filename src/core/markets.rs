@@ -21,9 +21,14 @@ impl CountryCode {
         }
     }
 
-    /// The code's two letters.
-    pub fn letters(self) -> [u8; 2] {
-        self.0
+    /// The code's place among the 26 × 26 two-letter codes (AA is 0, ZZ is 675).
+    pub fn slot(self) -> usize {
+        usize::from(self.0[0] - b'A') * 26 + usize::from(self.0[1] - b'A')
+    }
+
+    /// The code at `slot` (see [`CountryCode::slot`]), if there is one.
+    pub fn from_slot(slot: usize) -> Option<CountryCode> {
+        (slot < 26 * 26).then(|| CountryCode([b'A' + (slot / 26) as u8, b'A' + (slot % 26) as u8]))
     }
 
     /// The code as text.
@@ -104,20 +109,17 @@ impl CodeIndex {
 
     /// The rows of `table` (sorted by code; `code_of` reads a row's) whose code is `code`.
     pub(crate) fn rows<T>(&self, table: &'static [T], code: CountryCode, code_of: impl Fn(&T) -> &str) -> &'static [T] {
-        let slot = |letters: &[u8]| match letters {
-            [a, b] => usize::from(a.wrapping_sub(b'A')) * 26 + usize::from(b.wrapping_sub(b'A')),
-            _ => 0,
-        };
         let starts = self.starts.get_or_init(|| {
             let mut starts = vec![0u16; 26 * 26 + 1];
             for row in table {
-                for start in &mut starts[slot(code_of(row).as_bytes()) + 1..] {
+                let slot = CountryCode::parse(code_of(row)).map_or(0, CountryCode::slot);
+                for start in &mut starts[slot + 1..] {
                     *start += 1;
                 }
             }
             starts
         });
-        let at = slot(&code.0);
+        let at = code.slot();
         &table[usize::from(starts[at])..usize::from(starts[at + 1])]
     }
 }

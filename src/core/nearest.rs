@@ -222,7 +222,7 @@ pub fn nearest(query: &Query) -> Nearest {
     let singles: Vec<[bool; 4]> = candidates.iter().map(|change| allowed_with(&[*change])).collect();
     // Per cloud, the proposals kept in ranking order (by insertion: the page links no sort routine):
     // fewer changes, then less effort, then a nearer day.
-    let mut found: Vec<Vec<(Vec<Change>, (usize, u8, i64))>> = vec![Vec::new(); Cloud::ALL_CONST.len()];
+    let mut found: Vec<Vec<(Vec<Change>, (usize, u8, i64))>> = vec![Vec::new(); Cloud::EVERY.len()];
     let rank = |changes: &[Change]| {
         let distance = changes.iter().map(|change| if let Change::AsOf { day } = change { day.days_between(query.as_of) } else { 0 }).sum::<i64>();
         (changes.len(), changes.iter().map(|change| change.effort()).sum::<u8>(), distance)
@@ -240,7 +240,7 @@ pub fn nearest(query: &Query) -> Nearest {
             }
         }
     }
-    let open: Vec<usize> = (0..Cloud::ALL_CONST.len()).filter(|&cloud| asked.clouds[cloud].verdict != Verdict::Allowed).collect();
+    let open: Vec<usize> = (0..Cloud::EVERY.len()).filter(|&cloud| asked.clouds[cloud].verdict != Verdict::Allowed).collect();
     for first in 0..candidates.len() {
         for second in first + 1..candidates.len() {
             let pair = [candidates[first], candidates[second]];
@@ -255,7 +255,7 @@ pub fn nearest(query: &Query) -> Nearest {
             }
         }
     }
-    let clouds = Cloud::ALL_CONST
+    let clouds = Cloud::EVERY
         .iter()
         .zip(found)
         .map(|(&cloud, options)| {

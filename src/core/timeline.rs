@@ -67,7 +67,7 @@ pub fn timeline(query: &Query) -> Timeline {
             decide(&on)
         })
         .collect();
-    let clouds = Cloud::ALL_CONST
+    let clouds = Cloud::EVERY
         .iter()
         .map(|&cloud| {
             let mut intervals: Vec<Interval> = Vec::new();

@@ -241,7 +241,7 @@ pub struct Clouds(u8);
 
 impl Clouds {
     /// Every cloud.
-    pub const ALL: Clouds = Clouds::of(Cloud::ALL_CONST);
+    pub const ALL: Clouds = Clouds::of(&Cloud::EVERY);
 
     /// The set of `clouds`.
     pub const fn of(clouds: &[Cloud]) -> Clouds {
@@ -266,10 +266,7 @@ impl Clouds {
 }
 
 impl Cloud {
-    /// Every cloud, usable in constants.
-    pub const ALL_CONST: &'static [Cloud] = &Cloud::EVERY;
-
-    /// Every cloud, as an array (one slot per cloud for per-cloud results).
+    /// Every cloud, as an array usable in constants (one slot per cloud for per-cloud results).
     pub const EVERY: [Cloud; 4] = [Cloud::Commercial, Cloud::Germany, Cloud::UsGovernment, Cloud::Vianet21];
 }
 
