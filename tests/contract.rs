@@ -3,6 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use csp_eligibility::core::catalog::Catalog;
 use csp_eligibility::core::messages::{lookup, Message};
 use csp_eligibility::core::notes::NOTES;
@@ -29,15 +31,7 @@ fn checked_in_json_schemas_equal_the_types() {
         ("static/schema/nearest.schema.json", schema_text::<Nearest>()),
         ("static/schema/timeline.schema.json", schema_text::<Timeline>()),
     ];
-    let mut stale = Vec::new();
-    for (path, text) in schemas {
-        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        if std::fs::read_to_string(&full).ok().as_deref() != Some(text.as_str()) {
-            std::fs::create_dir_all(full.parent().expect("schema folder")).expect("create schema folder");
-            std::fs::write(&full, text).expect("write schema");
-            stale.push(path);
-        }
-    }
+    let stale: Vec<&str> = schemas.iter().filter(|(path, text)| common::refresh(path, text)).map(|(path, _)| *path).collect();
     assert!(stale.is_empty(), "regenerated {stale:?}; commit them");
 }
 
@@ -271,11 +265,6 @@ fn typescript_declarations() -> String {
 
 #[test]
 fn typescript_declarations_match_the_schemas() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/pkg/index.d.ts");
-    let text = typescript_declarations();
-    let stale = std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str());
-    if stale {
-        std::fs::write(&path, &text).expect("write declarations");
-    }
+    let stale = common::refresh("static/pkg/index.d.ts", &typescript_declarations());
     assert!(!stale, "regenerated static/pkg/index.d.ts; commit it");
 }

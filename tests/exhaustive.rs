@@ -6,7 +6,8 @@
 //! case: EU in Europe (FR), the UK (EU member, then not), Gibraltar (EU until 2020, never the UK), an EU
 //! outermost region outside the Europe region (YT), US states (US), US territories outside the US region
 //! (PR) and moving into it (AS), a market that ends (RU), no market (CU), and China (CN).
-//! At every point: exactly one verdict per cloud, each non-allowed verdict explained by a cited rule,
+//! At every point: leaving out any stated optional fact keeps each cloud's verdict or makes it `unknown`
+//! naming that fact; exactly one verdict per cloud, each non-allowed verdict explained by a cited rule,
 //! every `needs_action` with an action, every `unknown` with a missing fact or a caution saying where the
 //! documents are silent, the verdict equal to the table's stated precedence, and no two
 //! versions of one rule in force together. Prints the number of points and each rule's coverage, fails
@@ -19,10 +20,26 @@ use csp_eligibility::core::change_days::verdict_change_days;
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::{RULES, VERSIONS};
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::decision::Decision;
+use csp_eligibility::core::engine::tallies;
+use csp_eligibility::core::{decide, Cloud, CountryCode, Fact, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
+
+/// Every optional fact a rule can read.
+const FACTS: [Fact; 10] = [
+    Fact::HasPartnerId,
+    Fact::MpaSigned,
+    Fact::ProviderCountry,
+    Fact::Programs,
+    Fact::UsGovValidated,
+    Fact::Role,
+    Fact::NationalCloudCustomer,
+    Fact::EuropeanAccount,
+    Fact::EuropeanTenantCountry,
+    Fact::EuropeanTenantActive,
+];
 
 fn code(text: &str) -> CountryCode {
     CountryCode::parse(text).expect("code")
@@ -61,7 +78,7 @@ struct Coverage {
 
 fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeMap<&'static str, Coverage>) {
     let customers = ["FR", "GB", "GI", "YT", "US", "PR", "AS", "RU", "CU", "CN"];
-    let providers = [None, Some("DE"), Some("US"), Some("RU")];
+    let providers = [None, Some("DE"), Some("GB"), Some("US"), Some("RU")];
     let programs: [Option<&[Program]>; 5] = [
         None,
         Some(&[Program::Commercial]),
@@ -133,8 +150,51 @@ fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeM
     (points, coverage)
 }
 
+/// The query without one stated optional fact, if it states it.
+fn without(query: &Query, fact: Fact) -> Option<Query> {
+    let mut less = query.clone();
+    let (partner, customer) = (&mut less.partner, &mut less.customer);
+    let stated = match fact {
+        Fact::HasPartnerId => partner.has_partner_id.take().is_some(),
+        Fact::MpaSigned => partner.mpa_signed.take().is_some(),
+        Fact::ProviderCountry => partner.provider_country.take().is_some(),
+        Fact::Programs => partner.programs.take().is_some(),
+        Fact::UsGovValidated => partner.us_gov_validated.take().is_some(),
+        Fact::Role => partner.role.take().is_some(),
+        Fact::NationalCloudCustomer => customer.national_cloud_customer.take().is_some(),
+        Fact::EuropeanAccount => partner.european_account.take().is_some(),
+        Fact::EuropeanTenantCountry => partner.european_tenant_country.take().is_some(),
+        Fact::EuropeanTenantActive => partner.european_tenant_active.take().is_some(),
+    };
+    stated.then_some(less)
+}
+
+/// Issue 21, point 2: leaving out a stated optional fact leaves each cloud's verdict as it was, or makes
+/// it `unknown` naming that fact; never another story.
+fn check_removals(query: &Query, decision: &Decision) {
+    for fact in FACTS {
+        let Some(less) = without(query, fact) else { continue };
+        let tallies = tallies(&less);
+        if tallies.iter().zip(&decision.clouds).all(|(tally, cloud)| tally.verdict() == cloud.verdict) {
+            continue;
+        }
+        let fewer = decide(&less);
+        for (index, cloud) in fewer.clouds.iter().enumerate().filter(|(index, cloud)| cloud.verdict != decision.clouds[*index].verdict) {
+            assert!(
+                cloud.verdict == Verdict::Unknown && cloud.missing_facts.contains(&fact),
+                "leaving out {} turned {:?} from {:?} into {:?} without naming it: {query:?}",
+                fact.path(),
+                cloud.cloud,
+                decision.clouds[index].verdict,
+                cloud.verdict
+            );
+        }
+    }
+}
+
 fn check_point(query: &Query, coverage: &mut BTreeMap<&'static str, Coverage>) {
     let decision = decide(query);
+    check_removals(query, &decision);
     assert_eq!(decision.clouds.len(), Cloud::ALL.len());
     for (cloud, expected) in decision.clouds.iter().zip(Cloud::ALL) {
         assert_eq!(cloud.cloud, *expected);

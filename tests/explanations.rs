@@ -145,3 +145,157 @@ fn a_reseller_outside_the_customers_region_is_shown_an_account_and_a_provider_th
     let expected = vec![Change::ProviderCountry { country: turkey }, Change::PartnerCountry { country: turkey, region: Some(Region::MiddleEastCentralEasternEurope) }];
     assert!(proposals(&q, Cloud::Commercial).iter().any(|changes| changes.len() == 2 && expected.iter().all(|change| changes.contains(change))), "{:?}", proposals(&q, Cloud::Commercial));
 }
+
+/// A grid of questions across models, countries, days, facts and tasks, for the nearest-yes properties.
+fn grid() -> Vec<Query> {
+    use csp_eligibility::core::{Relation, Role, Task};
+    let mut queries = Vec::new();
+    for on in ["2018-06-01", "2019-06-01", "2020-12-01", "2022-01-01", "2026-12-07"] {
+        for (partner, customer) in [("FR", "FR"), ("FR", "TR"), ("US", "US"), ("GB", "DE"), ("DE", "DE"), ("US", "CN")] {
+            for model in [PartnerModel::DirectBill, PartnerModel::IndirectReseller, PartnerModel::IndirectProvider] {
+                for variant in 0..6 {
+                    queries.push(query(|q| {
+                        q.as_of = csp_eligibility::core::Day::parse(on).expect("day");
+                        q.partner.country = country(partner);
+                        q.customer.country = country(customer);
+                        q.partner.model = model;
+                        if model == PartnerModel::IndirectReseller {
+                            q.partner.provider_country = Some(country(if variant % 2 == 0 { "US" } else { "DE" }));
+                        }
+                        q.partner.programs = programs(&[Program::Commercial]);
+                        match variant {
+                            0 => q.partner.mpa_signed = Some(false),
+                            1 => {
+                                q.customer.segment = csp_eligibility::core::Segment::UsState;
+                                q.partner.us_gov_validated = None;
+                            }
+                            2 => {
+                                q.task = Some(Task::MigrateGermanyCustomer);
+                                q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
+                                q.partner.role = Some(Role::AdminAgent);
+                                q.partner.european_account = Some(false);
+                            }
+                            3 => {
+                                q.task = Some(Task::Sell);
+                                q.partner.has_partner_id = None;
+                            }
+                            4 => q.customer.relation = Relation::OtherPartnerCustomerTenant,
+                            _ => q.customer.national_cloud_customer = Some(CustomerStatus::Existing),
+                        }
+                    }));
+                }
+            }
+        }
+    }
+    queries
+}
+
+/// Whether the changes, made together, make `on` allowed.
+fn allows(q: &Query, changes: &[Change], on: Cloud) -> bool {
+    let mut changed = q.clone();
+    for change in changes {
+        change.apply(&mut changed);
+    }
+    cloud(&changed, on).verdict == Verdict::Allowed
+}
+
+/// How a proposal ranks: another day last, then effort.
+fn rank(changes: &[Change]) -> (bool, u32) {
+    (changes.iter().any(|c| matches!(c, Change::AsOf { .. })), changes.iter().map(|c| u32::from(c.effort())).sum())
+}
+
+// Issue 21, point 6: a partner cannot act on the past. No proposal names a day before the question's;
+// a later day ranks last; proposals come in effort order; each one makes its cloud allowed, and needs
+// every change it lists.
+#[test]
+fn proposals_are_acts_in_effort_order_never_a_past_day() {
+    for q in grid() {
+        for cloud_nearest in nearest(&q).clouds {
+            let ranks: Vec<(bool, u32)> = cloud_nearest.proposals.iter().map(|p| rank(&p.changes)).collect();
+            assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "not in effort order: {ranks:?} for {q:?}");
+            for proposal in &cloud_nearest.proposals {
+                for change in &proposal.changes {
+                    if let Change::AsOf { day } = change {
+                        assert!(*day > q.as_of, "{day} is not after {}", q.as_of);
+                    }
+                }
+                assert!(allows(&q, &proposal.changes, cloud_nearest.cloud), "{proposal:?} for {q:?}");
+                for left_out in 0..proposal.changes.len() {
+                    let mut fewer = proposal.changes.clone();
+                    fewer.remove(left_out);
+                    assert!(fewer.is_empty() || !allows(&q, &fewer, cloud_nearest.cloud), "{proposal:?} holds a change it does not need");
+                }
+            }
+        }
+    }
+}
+
+// Issue 21, point 6: the empty list is a proof. Against every set of up to three candidate changes, tried
+// one by one: when nearest proposes nothing, no such set gives a yes; when it proposes, no such set is
+// cheaper than its first proposal.
+#[test]
+fn no_set_of_up_to_three_changes_beats_the_search() {
+    use csp_eligibility::core::nearest::candidates;
+    for q in grid().into_iter().step_by(3) {
+        let candidates = candidates(&q);
+        let answer = nearest(&q);
+        for cloud_nearest in answer.clouds.iter().filter(|c| c.verdict != Verdict::Allowed) {
+            let on = cloud_nearest.cloud;
+            let mut best: Option<(bool, u32)> = None;
+            let mut consider = |changes: &[Change]| {
+                let fields: Vec<_> = changes.iter().map(|c| c.path()).collect();
+                if (1..fields.len()).any(|i| fields[..i].contains(&fields[i])) || !allows(&q, changes, on) {
+                    return;
+                }
+                let found = rank(changes);
+                best = Some(best.map_or(found, |b| b.min(found)));
+            };
+            for (i, a) in candidates.iter().enumerate() {
+                consider(&[*a]);
+                for (j, b) in candidates.iter().enumerate().skip(i + 1) {
+                    consider(&[*a, *b]);
+                    for c in &candidates[j + 1..] {
+                        consider(&[*a, *b, *c]);
+                    }
+                }
+            }
+            match (cloud_nearest.proposals.first(), best) {
+                (None, Some(found)) => panic!("{on:?}: nothing proposed, but a set ranked {found:?} gives a yes for {q:?}"),
+                (Some(first), Some(found)) => assert!(rank(&first.changes) <= found, "{on:?}: {first:?} ranks after {found:?} for {q:?}"),
+                _ => {}
+            }
+        }
+    }
+}
+
+// 001#you-dont-already-have-a-csp-account and #you-already-have-a-csp-account: without a European CSP
+// account, the way out takes four steps: the account, a tenant in a European region, active, and
+// signing in as Global admin. Found, where a two-change search said nothing helps.
+#[test]
+fn a_germany_migration_without_a_european_account_is_shown_the_four_steps() {
+    use csp_eligibility::core::{Day, Role, Task};
+    let q = germany_query(|q| {
+        q.as_of = Day::parse("2021-03-01").expect("day");
+        q.partner.country = country("DE");
+        q.customer.country = country("DE");
+        q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
+        q.task = Some(Task::MigrateGermanyCustomer);
+        q.partner.mpa_signed = Some(true);
+        q.partner.role = Some(Role::AdminAgent);
+        q.partner.european_account = Some(false);
+    });
+    assert_eq!(cloud(&q, Cloud::Germany).verdict, Verdict::NeedsAction);
+    let found = proposals(&q, Cloud::Germany);
+    let first = found.first().expect("a way to a yes");
+    assert_eq!(first.len(), 4, "{first:?}");
+    for step in [Change::EuropeanAccount, Change::EuropeanTenant { country: country("DE") }, Change::EuropeanTenantActive, Change::Role { role: Role::GlobalAdmin }] {
+        assert!(first.contains(&step), "{step:?} in {first:?}");
+    }
+    // After the closure no later day reopens it, and no earlier day is proposed: nothing helps.
+    let closed = germany_query(|q| {
+        q.as_of = Day::parse("2026-12-07").expect("day");
+        q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
+    });
+    assert_eq!(cloud(&closed, Cloud::Germany).verdict, Verdict::Denied);
+    assert!(proposals(&closed, Cloud::Germany).is_empty(), "{:?}", proposals(&closed, Cloud::Germany));
+}

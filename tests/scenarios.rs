@@ -225,7 +225,10 @@ fn roles_decide_who_may_do_a_task() {
             q.partner.role = Some(refused);
         });
         assert_rule(&not_ok, Cloud::Commercial, rule, Some(NeedsAction));
-        assert_rule(&query(|q| q.task = Some(task)), Cloud::Commercial, rule, None);
+        // Issue 21, point 2: a task asked without the asker's role is unknown, naming the role.
+        let unstated = query(|q| q.task = Some(task));
+        assert_rule(&unstated, Cloud::Commercial, rule, Some(Unknown));
+        assert!(cloud(&unstated, Cloud::Commercial).missing_facts.contains(&Fact::Role));
     }
 }
 

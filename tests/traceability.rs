@@ -7,6 +7,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::portals::TASK_PORTALS;
 use csp_eligibility::core::rules::RULES;
@@ -312,16 +314,6 @@ fn every_seed_section_has_its_headings() {
     fail_on(&offenders, "seed sections without their headings");
 }
 
-/// Writes `path` if its content differs; returns whether it was stale.
-fn refresh(path: &str, content: &str) -> bool {
-    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    let stale = std::fs::read_to_string(&full).ok().as_deref() != Some(content);
-    if stale {
-        std::fs::create_dir_all(full.parent().expect("a generated file has a parent directory")).expect("create its directory");
-        std::fs::write(&full, content).expect("write generated document");
-    }
-    stale
-}
 
 /// `A`, `B` in code spans, or a dash when there are none.
 fn code_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -381,7 +373,7 @@ fn render(rows: &[Row]) -> String {
 // Keeps the human-readable coverage report in step with the map and the rule tables.
 #[test]
 fn docs_source_map_is_current() {
-    let stale = refresh("docs/source-map.md", &render(&source_map()));
+    let stale = common::refresh("docs/source-map.md", &render(&source_map()));
     assert!(!stale, "regenerated docs/source-map.md; commit it");
 }
 

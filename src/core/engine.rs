@@ -2,7 +2,7 @@
 
 use super::age;
 use super::decision::{Action, CloudDecision, CloudVerdict, Decision, Note, Outcome, Reason, Verdict, Verdicts};
-use super::facts::Facts;
+use super::facts::{Facts, Field, Fields};
 use super::messages::Text;
 use super::notes::{Shown, NOTES};
 use super::portals::{task_portals, transact_portal};
@@ -11,7 +11,7 @@ use super::rules::{in_force_on, Check, Rule, RULES, RULES_BY_CLOUD};
 use super::vocabulary::Cloud;
 
 /// Version of the rule table; changes whenever a rule, note or market row changes.
-pub const RULESET_VERSION: &str = "2026.12.1";
+pub const RULESET_VERSION: &str = "2026.12.2";
 
 /// Decides every cloud for a query.
 pub fn decide(query: &Query) -> Decision {
@@ -51,6 +51,15 @@ pub fn tallies(query: &Query) -> [Tally; 4] {
     let facts = Facts::new(query);
     let in_force = in_force_on(query.as_of);
     Cloud::EVERY.map(|cloud| tally(&facts, cloud, in_force, |_, _, _| {}))
+}
+
+/// One cloud's pass over the rules in force for a query, handing each rule that did not skip to `visit`
+/// with its outcome and the fields the asker controls that its check read (`as_of` always among them,
+/// since the day decides which rules are in force): what the nearest-yes search steers by.
+pub fn trace(query: &Query, cloud: Cloud, mut visit: impl FnMut(&'static Rule, Outcome, Fields)) -> Tally {
+    let facts = Facts::new(query);
+    let in_force = in_force_on(query.as_of);
+    tally(&facts, cloud, in_force, |rule, _, outcome| visit(rule, outcome, facts.reads().with(Fields::of(Field::AsOf))))
 }
 
 /// The verdict-deciding part of one cloud's pass: the strongest outcome of the rules in force and the
@@ -95,6 +104,7 @@ fn tally(facts: &Facts, cloud: Cloud, in_force: u64, mut explain: impl FnMut(&'s
         let index = pending.trailing_zeros() as usize;
         pending &= pending - 1;
         let rule = &RULES[index];
+        facts.forget_reads();
         let check = (rule.check)(facts, cloud);
         let outcome = match check {
             Check::Skip => continue,
@@ -169,6 +179,10 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, in_force: u64) -> CloudDecision {
     let newest = age::newest_for(cloud);
     if day > newest.date {
         decision.cautions.push(Note { id: age::SOURCES_END, text: Text("caution.sources_end"), citation: newest });
+    }
+    let oldest = age::oldest_for(cloud);
+    if day < oldest.date {
+        decision.cautions.push(Note { id: age::SOURCES_BEGIN, text: Text("caution.sources_begin"), citation: oldest });
     }
     decision
 }

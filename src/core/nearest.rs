@@ -1,16 +1,26 @@
-//! Nearest yes: for every cloud that is not `allowed`, the smallest changes to the facts the asker
-//! controls that make it `allowed`, found by deciding every one- and two-fact change. Facts the asker
-//! cannot change (the customer's tenant country, its segment, the relation, the customer's national-cloud
-//! status) are never proposed.
+//! Nearest yes: for every cloud that is not `allowed`, the sets of changes to the facts the asker
+//! controls that make it `allowed`, least effort first. The rules steer the search: a rule's check sees
+//! only the fields it reads, so a cloud turns `allowed` only if a change touches a field that each rule
+//! still standing in the way has read. From each set of changes the search branches only on the fields
+//! one such rule read (the one with fewest choices), cheapest set first, each field changed at most once.
+//! It thus meets every minimal set of the candidate changes in effort order, however many changes it
+//! takes (a Germany migration takes four), and an empty list is a proof that none gives a yes. Facts the
+//! asker cannot change (the customer's tenant country, its segment, the relation, the customer's
+//! national-cloud status) are never proposed, nor is a day before the query's.
 
 use super::change_days::verdict_change_days;
 use super::day::Day;
-use super::decision::Verdict;
-use super::engine::decide;
+use super::decision::{Outcome, Verdict};
+use super::engine::trace;
+use super::facts::{Field, Fields};
 use super::markets::{region_on, CountryCode};
 use super::query::Query;
 use super::vocabulary::{Cloud, PartnerModel, Program, Region, Role, Vocabulary};
+use rustc_hash::FxBuildHasher;
+use std::collections::HashSet;
 use serde::Serialize;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// One change to a fact the asker controls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -77,7 +87,24 @@ impl Change {
         }
     }
 
-    /// The query field it sets (two changes to one field are never combined).
+    /// The controlled field it sets (two changes to one field are never combined).
+    pub fn field(self) -> Field {
+        match self {
+            Change::PartnerId => Field::HasPartnerId,
+            Change::SignMpa => Field::MpaSigned,
+            Change::Onboard { .. } => Field::Programs,
+            Change::UsGovValidation => Field::UsGovValidated,
+            Change::Role { .. } => Field::Role,
+            Change::EuropeanAccount => Field::EuropeanAccount,
+            Change::EuropeanTenant { .. } => Field::EuropeanTenantCountry,
+            Change::EuropeanTenantActive => Field::EuropeanTenantActive,
+            Change::ProviderCountry { .. } => Field::ProviderCountry,
+            Change::PartnerCountry { .. } => Field::PartnerCountry,
+            Change::AsOf { .. } => Field::AsOf,
+        }
+    }
+
+    /// The query field it sets, as a flat path.
     pub fn path(self) -> &'static str {
         match self {
             Change::PartnerId => "partner.has_partner_id",
@@ -117,7 +144,7 @@ impl Change {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Proposal {
-    /// The changes, one or two.
+    /// The changes, one or more (each to a different field).
     pub changes: Vec<Change>,
     /// Their summed effort (lower first).
     pub effort: u8,
@@ -131,8 +158,8 @@ pub struct CloudNearest {
     pub cloud: Cloud,
     /// Its verdict for the query as asked.
     pub verdict: Verdict,
-    /// Up to three proposals, least effort first (at most one of them another day, the nearest); empty
-    /// when the cloud is already allowed, or when no change the asker controls makes it allowed.
+    /// Up to three proposals, least effort first; another (later) day comes last, at most once. Empty
+    /// when the cloud is already allowed, or when no set of changes the asker controls makes it allowed.
     pub proposals: Vec<Proposal>,
 }
 
@@ -147,8 +174,10 @@ pub struct Nearest {
 /// How many proposals a cloud shows.
 const SHOWN: usize = 3;
 
-/// Every single change worth trying for this query.
-fn candidates(query: &Query) -> Vec<Change> {
+/// Every single change worth trying for this query: each fact stated as done, each program and role,
+/// a provider, tenant or account where the partner or the customer is, and each later day on which a
+/// rule, a market or a jurisdiction changes.
+pub fn candidates(query: &Query) -> Vec<Change> {
     let partner = &query.partner;
     let mut changes = Vec::new();
     let not_yet = |flag: Option<bool>| flag != Some(true);
@@ -193,92 +222,91 @@ fn candidates(query: &Query) -> Vec<Change> {
         let country = query.customer.country;
         changes.push(Change::PartnerCountry { country, region: region_on(country, query.as_of) });
     }
-    for day in verdict_change_days() {
-        for candidate in [day.previous(), day] {
-            if candidate != query.as_of && !changes.contains(&Change::AsOf { day: candidate }) {
-                changes.push(Change::AsOf { day: candidate });
-            }
+    // A partner acts on what is to come: only later days, the first day of each later interval.
+    changes.extend(verdict_change_days().into_iter().filter(|day| *day > query.as_of).map(|day| Change::AsOf { day }));
+    changes.truncate(u128::BITS as usize);
+    changes
+}
+
+/// A set of candidate changes: bit `i` stands for candidate `i`.
+type ChangeSet = u128;
+
+/// How a set ranks (lower first): another day last, then less effort, fewer changes, a nearer day.
+type Rank = (bool, u8, u32, i64);
+
+fn members(set: ChangeSet, candidates: &[Change]) -> impl Iterator<Item = Change> + '_ {
+    candidates.iter().enumerate().filter(move |(index, _)| set & (1 << index) != 0).map(|(_, change)| *change)
+}
+
+fn rank(set: ChangeSet, candidates: &[Change], asked: Day) -> Rank {
+    let (mut dated, mut effort, mut distance) = (false, 0u8, 0i64);
+    for change in members(set, candidates) {
+        effort = effort.saturating_add(change.effort());
+        if let Change::AsOf { day } = change {
+            dated = true;
+            distance += day.days_between(asked);
         }
     }
-    changes
+    (dated, effort, set.count_ones(), distance)
 }
 
 /// The nearest ways to a yes for every cloud that is not allowed.
 pub fn nearest(query: &Query) -> Nearest {
-    let asked = decide(query);
     let candidates = candidates(query);
-    let allowed_with = |changes: &[Change]| {
+    Nearest { clouds: Cloud::EVERY.iter().map(|&cloud| nearest_for(query, cloud, &candidates)).collect() }
+}
+
+/// The cheapest sets of changes that make `cloud` allowed (see the module's comment for the search).
+fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNearest {
+    let verdict = trace(query, cloud, |_, _, _| {}).verdict();
+    let mut proposals = Vec::new();
+    if verdict == Verdict::Allowed {
+        return CloudNearest { cloud, verdict, proposals };
+    }
+    let mut queue = BinaryHeap::from([Reverse((rank(0, candidates, query.as_of), 0))]);
+    let mut seen: HashSet<ChangeSet, FxBuildHasher> = HashSet::default();
+    let mut found: Vec<ChangeSet> = Vec::new();
+    while let Some(Reverse(((dated, effort, ..), set))) = queue.pop() {
+        // A set holding one already found is no nearer way: its extra changes are not needed.
+        if found.iter().any(|smaller| smaller & !set == 0) {
+            continue;
+        }
         let mut changed = query.clone();
-        for change in changes {
+        let mut fields = Fields::NONE;
+        for change in members(set, candidates) {
             change.apply(&mut changed);
+            fields = fields.with(Fields::of(change.field()));
         }
-        let decision = decide(&changed);
-        let mut allowed = [false; 4];
-        for (slot, cloud) in allowed.iter_mut().zip(&decision.clouds) {
-            *slot = cloud.verdict == Verdict::Allowed;
+        // Among the rules still in the way, the one whose read fields leave the fewest changes to try.
+        let choices = |reads: Fields| {
+            candidates.iter().enumerate().filter(move |(index, change)| set & (1 << index) == 0 && !fields.contains(change.field()) && reads.contains(change.field()))
+        };
+        let mut steer: Option<(usize, Fields)> = None;
+        let tally = trace(&changed, cloud, |_, outcome, reads| {
+            if outcome != Outcome::Pass {
+                let count = choices(reads).count();
+                if steer.is_none_or(|(fewest, _)| count < fewest) {
+                    steer = Some((count, reads));
+                }
+            }
+        });
+        if tally.verdict() == Verdict::Allowed {
+            found.push(set);
+            proposals.push(Proposal { changes: members(set, candidates).collect(), effort });
+            // Ranked in order: once another day is proposed, or enough without one, the rest rank lower.
+            if dated || proposals.len() == SHOWN {
+                break;
+            }
+            continue;
         }
-        allowed
-    };
-    let singles: Vec<[bool; 4]> = candidates.iter().map(|change| allowed_with(&[*change])).collect();
-    // Per cloud, the proposals kept in ranking order (by insertion: the page links no sort routine):
-    // fewer changes, then less effort, then a nearer day.
-    let mut found: Vec<Vec<(Vec<Change>, (usize, u8, i64))>> = vec![Vec::new(); Cloud::EVERY.len()];
-    let rank = |changes: &[Change]| {
-        let distance = changes.iter().map(|change| if let Change::AsOf { day } = change { day.days_between(query.as_of) } else { 0 }).sum::<i64>();
-        (changes.len(), changes.iter().map(|change| change.effort()).sum::<u8>(), distance)
-    };
-    let mut keep = |cloud: usize, changes: Vec<Change>| {
-        let key = rank(&changes);
-        let list: &mut Vec<(Vec<Change>, (usize, u8, i64))> = &mut found[cloud];
-        let at = list.partition_point(|(_, other)| *other <= key);
-        list.insert(at, (changes, key));
-    };
-    for (index, change) in candidates.iter().enumerate() {
-        for (cloud, allowed) in singles[index].iter().enumerate() {
-            if *allowed {
-                keep(cloud, vec![*change]);
+        if let Some((_, reads)) = steer {
+            for (index, _) in choices(reads) {
+                let next = set | 1 << index;
+                if seen.insert(next) {
+                    queue.push(Reverse((rank(next, candidates, query.as_of), next)));
+                }
             }
         }
     }
-    let open: Vec<usize> = (0..Cloud::EVERY.len()).filter(|&cloud| asked.clouds[cloud].verdict != Verdict::Allowed).collect();
-    for first in 0..candidates.len() {
-        for second in first + 1..candidates.len() {
-            let pair = [candidates[first], candidates[second]];
-            // Only pairs whose changes are both needed: neither alone is enough for a cloud still open.
-            let wanted: Vec<usize> = open.iter().copied().filter(|&cloud| !singles[first][cloud] && !singles[second][cloud]).collect();
-            if pair[0].path() == pair[1].path() || wanted.is_empty() {
-                continue;
-            }
-            let allowed = allowed_with(&pair);
-            for cloud in wanted.into_iter().filter(|&cloud| allowed[cloud]) {
-                keep(cloud, pair.to_vec());
-            }
-        }
-    }
-    let clouds = Cloud::EVERY
-        .iter()
-        .zip(found)
-        .map(|(&cloud, options)| {
-            let verdict = asked.cloud(cloud).verdict;
-            let proposals = if verdict == Verdict::Allowed {
-                Vec::new()
-            } else {
-                // Another day is a fact about time, not an effort: show only the nearest such day.
-                let mut dated = false;
-                options
-                    .into_iter()
-                    .filter(|(changes, _)| {
-                        let has_day = changes.iter().any(|change| matches!(change, Change::AsOf { .. }));
-                        let shown = !(has_day && dated);
-                        dated |= has_day;
-                        shown
-                    })
-                    .take(SHOWN)
-                    .map(|(changes, (_, effort, _))| Proposal { effort, changes })
-                    .collect()
-            };
-            CloudNearest { cloud, verdict, proposals }
-        })
-        .collect();
-    Nearest { clouds }
+    CloudNearest { cloud, verdict, proposals }
 }

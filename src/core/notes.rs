@@ -3,10 +3,9 @@
 
 use super::day::Effective;
 use super::facts::Facts;
-use super::markets::CountryCode;
 use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
 use super::sources::{cite, Citation, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
-use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Task};
+use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Relation, Task};
 use crate::day;
 
 /// When a note is shown, and whether it is a caution or plain information.
@@ -54,16 +53,19 @@ fn is_indirect(f: &Facts) -> bool {
     f.model() != PartnerModel::DirectBill
 }
 
-/// Whether the partner or the customer is in the UK or Gibraltar on a day they are outside the EU.
-fn uk_outside_eu(f: &Facts) -> bool {
-    let outside = |country: CountryCode, jurisdiction| (country.is("GB") || country.is("GI")) && jurisdiction != Some(Jurisdiction::Eu);
-    outside(f.query.partner.country, f.partner_jurisdiction) || outside(f.query.customer.country, f.customer_jurisdiction)
+/// Whether an indirect provider asks about selling to an ordinary end customer.
+fn provider_selling_to_end_customer(f: &Facts) -> bool {
+    f.model() == PartnerModel::IndirectProvider && f.relation() == Relation::Unrelated
 }
 
-/// Whether the partner or the customer is in a US territory rather than a state or DC.
+/// Whether the partner, its provider or the customer is in the UK or Gibraltar on a day they are outside the EU.
+fn uk_outside_eu(f: &Facts) -> bool {
+    f.parties().any(|(country, jurisdiction)| (country.is("GB") || country.is("GI")) && jurisdiction != Some(Jurisdiction::Eu))
+}
+
+/// Whether the partner, its provider or the customer is in a US territory rather than a state or DC.
 fn in_us_territory(f: &Facts) -> bool {
-    let territory = |jurisdiction, country: CountryCode| jurisdiction == Some(Jurisdiction::Us) && !country.is("US");
-    territory(f.partner_jurisdiction, f.query.partner.country) || territory(f.customer_jurisdiction, f.query.customer.country)
+    f.parties().any(|(country, jurisdiction)| jurisdiction == Some(Jurisdiction::Us) && !country.is("US"))
 }
 
 const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
@@ -74,6 +76,8 @@ const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static 
 pub static NOTES: &[NoteRule] = &[
     note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.chain_direct", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    // Scenario 1 describes an indirect provider's sales only through an indirect reseller.
+    note("NOTE-PROVIDER-THROUGH-RESELLER", Clouds::ALL, Shown::CautionWhen(provider_selling_to_end_customer), "note.provider_through_reseller", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::NoteWhen(|f| f.is_reseller()), "note.reseller_buys_from_provider", cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
     note("NOTE-ENROLLMENT-NEEDS", COMMERCIAL, Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)), "note.enrollment_needs", cite(&ENROLLMENT, "get-started")),
     note("NOTE-DIRECT-BILL-CAPABILITIES", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_capabilities", cite(&PARTNER_RELATIONSHIPS, "types-of-partner-relationships-in-the-csp-program")),

@@ -140,12 +140,25 @@ fn onboarded(facts: &Facts, program: Program, action: &'static str) -> Check {
 }
 
 /// Microsoft Cloud Germany's territory (000, FAQ): the EU and EFTA on the day, and the UK, which the FAQ
-/// names; once the UK has left the EU the documents no longer agree on it.
-fn in_germany_territory(jurisdiction: Option<Jurisdiction>, country: CountryCode) -> Check {
+/// names; once the UK has left the EU the documents no longer agree on it. `ways_out` when outside it.
+fn in_germany_territory(jurisdiction: Option<Jurisdiction>, country: CountryCode, ways_out: &'static [&'static str]) -> Check {
     match jurisdiction {
         Some(Jurisdiction::Eu | Jurisdiction::Efta) => Check::Pass,
         _ if country.is("GB") => Check::Unsettled("caution.germany_uk_outside_eu"),
-        _ => Check::Fail(&[]),
+        _ => Check::Fail(ways_out),
+    }
+}
+
+/// A national cloud's rule for a reseller's indirect provider, which is a partner of the program too and
+/// must stand where the program's partners do (`located`, given the provider's jurisdiction and
+/// country); skipped for other models, `unknown` without the provider's country.
+fn provider_located(facts: &Facts, located: impl Fn(Option<Jurisdiction>, CountryCode) -> Check) -> Check {
+    if !facts.is_reseller() {
+        return Check::Skip;
+    }
+    match (facts.provider_jurisdiction(), facts.provider_country()) {
+        (Some(jurisdiction), Some(country)) => located(jurisdiction, country),
+        _ => Check::Missing(Fact::ProviderCountry),
     }
 }
 
@@ -153,15 +166,13 @@ fn in_germany_territory(jurisdiction: Option<Jurisdiction>, country: CountryCode
 /// portal (the Office 365 or Azure portal of a national cloud) follow that portal's roles.
 fn role_for_task(facts: &Facts, cloud: Cloud, task: Task, roles: &[Role], action: &'static str) -> Check {
     let in_partner_center = || task_portals(cloud, task).contains(&transact_portal(cloud));
-    match (facts.task(), facts.role()) {
-        (Some(asked), Some(role)) if asked == task && in_partner_center() => {
-            if roles.contains(&role) {
-                Check::Pass
-            } else {
-                Check::Act(Steps::one(action))
-            }
-        }
-        _ => Check::Skip,
+    if facts.task() != Some(task) || !in_partner_center() {
+        return Check::Skip;
+    }
+    match facts.role() {
+        None => Check::Missing(Fact::Role),
+        Some(role) if roles.contains(&role) => Check::Pass,
+        Some(_) => Check::Act(Steps::one(action)),
     }
 }
 
@@ -172,14 +183,14 @@ fn migrating(facts: &Facts) -> bool {
 /// The three causes of a failed migration (001, "you already have a CSP account"): the selected tenant is
 /// not in a European region, it is not active, the person is not Global admin on both tenants.
 fn migration_tenant(facts: &Facts) -> Check {
-    if !migrating(facts) || facts.query.partner.european_account != Some(true) {
+    if !migrating(facts) || facts.european_account() != Some(true) {
         return Check::Skip;
     }
     let region = match facts.european_tenant_region() {
         Err(fact) => return Check::Missing(fact),
         Ok(region) => region,
     };
-    let Some(active) = facts.query.partner.european_tenant_active else {
+    let Some(active) = facts.european_tenant_active() else {
         return Check::Missing(Fact::EuropeanTenantActive);
     };
     let Some(role) = facts.role() else {
@@ -203,7 +214,7 @@ fn migration_tenant(facts: &Facts) -> Check {
 }
 
 fn us_government_segment(facts: &Facts, tribal_named: bool) -> Check {
-    match facts.query.customer.segment {
+    match facts.segment() {
         Segment::Commercial => Check::Fail(&[]),
         Segment::UsTribal if !tribal_named => Check::Unsettled("caution.usg_tribal_before_2021_11"),
         _ => Check::Pass,
@@ -219,7 +230,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.csp_partner_id",
         citation: cite(&ENROLLMENT, "get-started"),
-        check: |f, _| required(f.query.partner.has_partner_id, Fact::HasPartnerId, "action.get_partner_id"),
+        check: |f, _| required(f.has_partner_id(), Fact::HasPartnerId, "action.get_partner_id"),
         places: &[],
     },
     Rule {
@@ -252,7 +263,9 @@ pub static RULES: &[Rule] = &[
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
         check: |f, _| match (f.relation(), f.model()) {
             (Relation::SelfTenant, _) => Check::Fail(BUY_FROM_ANOTHER_PARTNER),
-            (Relation::OtherPartnerCustomerTenant, PartnerModel::IndirectProvider) => Check::Fail(&["action.buyer_uses_reseller_or_direct_bill"]),
+            // Scenario 4 names an indirect reseller or a direct-bill partner as the seller; scenario 6 has
+            // resellers buying for their own use from an indirect provider, barring only their own.
+            (Relation::OtherPartnerCustomerTenant, PartnerModel::IndirectProvider) => Check::Unsettled("caution.own_use_seller_disagreement"),
             (Relation::OtherPartnerCustomerTenant, _) => Check::Caution("caution.own_use_tenant"),
             _ => Check::Skip,
         },
@@ -278,7 +291,7 @@ pub static RULES: &[Rule] = &[
         citation: cite(&PARTNER_RELATIONSHIPS, "csp-program-requirements-signing-the-microsoft-partner-agreement-mpa"),
         check: |f, _| {
             let action = if f.is_reseller() { "action.sign_mpa_reseller" } else { "action.sign_mpa" };
-            required(f.query.partner.mpa_signed, Fact::MpaSigned, action)
+            required(f.mpa_signed(), Fact::MpaSigned, action)
         },
         places: &[],
     },
@@ -330,7 +343,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_partner_market",
         citation: cite(&ENROLLMENT, "csp-regional-markets-and-currencies"),
-        check: |f, _| pass_if(f.partner_region.is_some()),
+        check: |f, _| pass_if(f.partner_region().is_some()),
         places: &[Party::Partner],
     },
     Rule {
@@ -339,7 +352,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_customer_market",
         citation: cite(&REGIONAL_MARKETS, ""),
-        check: |f, _| pass_if(f.customer_region.is_some()),
+        check: |f, _| pass_if(f.customer_region().is_some()),
         places: &[Party::Customer],
     },
     Rule {
@@ -348,7 +361,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_same_region_customer",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f, _| match (f.partner_region, f.customer_region) {
+        check: |f, _| match (f.partner_region(), f.customer_region()) {
             (Some(partner), Some(customer)) => fail_with(partner == customer, &["action.account_in_customer_region"]),
             _ => Check::Skip,
         },
@@ -360,7 +373,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_same_region_provider",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f, _| match (f.is_reseller(), f.provider_region, f.partner_region) {
+        check: |f, _| match (f.is_reseller(), f.provider_region(), f.partner_region()) {
             (false, _, _) | (true, _, None) => Check::Skip,
             (true, None, Some(_)) => Check::Missing(Fact::ProviderCountry),
             (true, Some(provider), Some(reseller)) => fail_with(provider == Some(reseller), &["action.provider_in_region"]),
@@ -396,7 +409,16 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.ger_partner_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f, _| in_germany_territory(f.partner_jurisdiction, f.query.partner.country),
+        check: |f, _| in_germany_territory(f.partner_jurisdiction(), f.partner_country(), &[]),
+        places: &[],
+    },
+    Rule {
+        id: "GER-PROVIDER-LOCATION",
+        clouds: GERMANY,
+        effective: Effective::ALWAYS,
+        message: "rule.ger_provider_location",
+        citation: cite(&GERMANY_2018, GERMANY_FAQ),
+        check: |f, _| provider_located(f, |jurisdiction, country| in_germany_territory(jurisdiction, country, &["action.provider_in_germany_territory"])),
         places: &[],
     },
     Rule {
@@ -405,7 +427,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.ger_customer_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f, _| in_germany_territory(f.customer_jurisdiction, f.query.customer.country),
+        check: |f, _| in_germany_territory(f.customer_jurisdiction(), f.customer_country(), &[]),
         places: &[],
     },
     Rule {
@@ -414,7 +436,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.ger_commercial_customers",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
-        check: |f, _| pass_if(f.query.customer.segment == Segment::Commercial),
+        check: |f, _| pass_if(f.segment() == Segment::Commercial),
         places: &[],
     },
     Rule {
@@ -433,7 +455,7 @@ pub static RULES: &[Rule] = &[
         message: "rule.ger_no_new_customers",
         citation: cite(&GERMANY_2020, GERMANY_2020_TOP),
         // A customer being migrated out is an existing customer.
-        check: |f, _| match f.query.customer.national_cloud_customer {
+        check: |f, _| match f.national_cloud_customer() {
             _ if migrating(f) => Check::Pass,
             None => Check::Missing(Fact::NationalCloudCustomer),
             Some(CustomerStatus::New) => Check::Fail(&["action.use_european_region"]),
@@ -465,7 +487,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
         message: "rule.ger_migration_account",
         citation: cite(&GERMANY_2020, GERMANY_MIGRATION),
-        check: |f, _| match f.query.partner.european_account {
+        check: |f, _| match f.european_account() {
             _ if !migrating(f) => Check::Skip,
             account => required(account, Fact::EuropeanAccount, "action.create_european_account"),
         },
@@ -477,7 +499,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
         message: "rule.ger_migration_no_account",
         citation: cite(&GERMANY_2020, "you-dont-already-have-a-csp-account"),
-        check: |f, _| match f.query.partner.european_account {
+        check: |f, _| match f.european_account() {
             Some(false) if migrating(f) => Check::Act(Steps::one("action.sign_mpa_then_select_tenant")),
             _ => Check::Skip,
         },
@@ -499,7 +521,16 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_partner_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f, _| pass_if(f.partner_jurisdiction == Some(Jurisdiction::Us)),
+        check: |f, _| pass_if(f.partner_jurisdiction() == Some(Jurisdiction::Us)),
+        places: &[],
+    },
+    Rule {
+        id: "USG-PROVIDER-US",
+        clouds: US_GOVERNMENT,
+        effective: Effective::ALWAYS,
+        message: "rule.usg_provider_us",
+        citation: cite(&US_GOVERNMENT_FAQ, "common"),
+        check: |f, _| provider_located(f, |jurisdiction, _| fail_with(jurisdiction == Some(Jurisdiction::Us), &["action.provider_in_us"])),
         places: &[],
     },
     Rule {
@@ -508,7 +539,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_customer_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f, _| pass_if(f.customer_jurisdiction == Some(Jurisdiction::Us)),
+        check: |f, _| pass_if(f.customer_jurisdiction() == Some(Jurisdiction::Us)),
         places: &[],
     },
     Rule {
@@ -535,7 +566,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.usg_validated",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
-        check: |f, _| required(f.query.partner.us_gov_validated, Fact::UsGovValidated, "action.us_gov_validation"),
+        check: |f, _| required(f.us_gov_validated(), Fact::UsGovValidated, "action.us_gov_validation"),
         places: &[],
     },
     Rule {
@@ -563,7 +594,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.vnt_customer_china",
         citation: cite(&NATIONAL_CLOUDS, ""),
-        check: |f, _| pass_if(f.query.customer.country.is("CN")),
+        check: |f, _| pass_if(f.customer_country().is("CN")),
         places: &[],
     },
 ];

@@ -117,7 +117,7 @@ function render(data) {
 
   root.replaceChildren(
     el('div', { class: 'top' }, el('h1', {}, t('ui.catalog')), el('p', { class: 'lang' }, back, language)),
-    el('p', { class: 'intro' }, t('catalog.catalog_intro')),
+    el('p', { class: 'intro' }, t('catalog.catalog_intro'), ' ', el('a', { href: './decision-matrix.md', class: 'decision-matrix' }, t('catalog.decision_matrix'))),
     el('div', { class: 'catalog-controls', role: 'search' },
       el('label', { class: 'search', for: 'catalog-search' }, t('catalog.search'), search),
       el('label', { for: 'catalog-cloud' }, t('ui.cloud'), cloud),

@@ -194,7 +194,7 @@ export type CloudDecision = {
 export type CloudNearest = {
   /** The cloud. */
   cloud: Cloud;
-  /** Up to three proposals, least effort first (at most one of them another day, the nearest); empty when the cloud is already allowed, or when no change the asker controls makes it allowed. */
+  /** Up to three proposals, least effort first; another (later) day comes last, at most once. Empty when the cloud is already allowed, or when no set of changes the asker controls makes it allowed. */
   proposals: Array<Proposal>;
   /** Its verdict for the query as asked. */
   verdict: Verdict;
@@ -338,7 +338,7 @@ export type Program = ("commercial" | "us_government" | "germany" | "vianet_21")
 
 /** A set of changes that makes a cloud `allowed`. */
 export type Proposal = {
-  /** The changes, one or two. */
+  /** The changes, one or more (each to a different field). */
   changes: Array<Change>;
   /** Their summed effort (lower first). */
   effort: number;

@@ -84,3 +84,14 @@ pub fn action_keys(query: &Query, on: Cloud) -> Vec<&'static str> {
 pub fn caution_ids(query: &Query, on: Cloud) -> Vec<&'static str> {
     cloud(query, on).cautions.iter().map(|c| c.id).collect()
 }
+
+/// Writes a generated file (a path from the crate root) when it differs from `content`; whether it did.
+pub fn refresh(path: &str, content: &str) -> bool {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let stale = std::fs::read_to_string(&full).ok().as_deref() != Some(content);
+    if stale {
+        std::fs::create_dir_all(full.parent().expect("a generated file has a parent directory")).expect("create its directory");
+        std::fs::write(&full, content).expect("write generated file");
+    }
+    stale
+}

@@ -31,6 +31,7 @@ pub fn build() -> Fallible {
     package::copy_tree(&root().join("static/batch"), &dist_dir())?;
     package::copy_tree(&root().join("static/catalog"), &dist_dir())?;
     package::copy_tree(&root().join("static/site"), &dist_dir())?;
+    std::fs::copy(root().join("docs/decision-matrix.md"), dist_dir().join("decision-matrix.md")).map_err(|e| format!("decision matrix: {e}"))?;
     std::fs::copy(root().join("static/favicon.svg"), dist_dir().join("favicon.svg")).map(|_| ()).map_err(|e| format!("favicon: {e}"))
 }
 

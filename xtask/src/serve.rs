@@ -17,6 +17,8 @@ fn content_type(path: &Path) -> &'static str {
         Some("css") => "text/css; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json",
+        // The decision matrix: Markdown, shown by every browser as the text it is.
+        Some("md") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
