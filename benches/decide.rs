@@ -24,7 +24,11 @@ fn criterion_benches(c: &mut Criterion) {
     for (name, text) in [(
         "mpa_unsigned_2021",
         r#"{"api_version":1,"as_of":"2021-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":false,"programs":["commercial"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated"}}"#,
-    ), QUERIES[2]] {
+    ), QUERIES[2], (
+        // A Germany migration without a European account: the way out takes four changes.
+        "germany_migration_4_steps",
+        r#"{"api_version":1,"as_of":"2021-03-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial","germany"],"role":"admin_agent","european_account":false},"customer":{"country":"DE","segment":"commercial","relation":"unrelated","national_cloud_customer":"existing"},"task":"migrate_germany_customer"}"#,
+    )] {
         let query = parse_query_str(text).expect("benchmark query is valid");
         c.bench_function(&format!("nearest/{name}"), |b| b.iter(|| nearest(black_box(&query))));
         c.bench_function(&format!("timeline/{name}"), |b| b.iter(|| timeline(black_box(&query))));
@@ -118,11 +122,29 @@ fn throughput() {
     );
 }
 
+/// Nearest yes over generated queries, each timed alone: the median, the 99th percentile and the slowest.
+fn nearest_spread() {
+    const COUNT: usize = 20_000;
+    let queries = generated_queries(COUNT);
+    let mut times: Vec<f64> = queries
+        .iter()
+        .map(|query| {
+            let start = Instant::now();
+            black_box(nearest(black_box(query)));
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |share: f64| times[((times.len() - 1) as f64 * share) as usize];
+    println!("{{\"nearest_generated\":{{\"queries\":{COUNT},\"median_us\":{:.1},\"p99_us\":{:.1},\"max_us\":{:.1}}}}}", at(0.5), at(0.99), at(1.0));
+}
+
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     criterion_benches(&mut criterion);
     criterion.final_summary();
     if !std::env::args().any(|arg| arg == "--list") {
         throughput();
+        nearest_spread();
     }
 }

@@ -23,8 +23,10 @@ function native() {
     const perIteration = sample.times.map((t, i) => t / sample.iters[i]);
     results[name] = { median_us: round(estimates.median.point_estimate / 1000), p99_us: round(percentile(perIteration, 99) / 1000) };
   }
-  const line = readFileSync(nativeOutput, 'utf8').split('\n').find((l) => l.startsWith('{"throughput"'));
-  return { criterion: results, ...(line ? JSON.parse(line) : {}) };
+  const lines = readFileSync(nativeOutput, 'utf8').split('\n');
+  const line = lines.find((l) => l.startsWith('{"throughput"'));
+  const spread = lines.find((l) => l.startsWith('{"nearest_generated"'));
+  return { criterion: results, ...(line ? JSON.parse(line) : {}), ...(spread ? JSON.parse(spread) : {}) };
 }
 
 async function browser() {

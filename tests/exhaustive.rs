@@ -6,7 +6,7 @@
 //! case: EU in Europe (FR), the UK (EU member, then not), Gibraltar (EU until 2020, never the UK), an EU
 //! outermost region outside the Europe region (YT), US states (US), US territories outside the US region
 //! (PR) and moving into it (AS), a market that ends (RU), no market (CU), and China (CN).
-//! At every point: leaving out any stated optional fact keeps each cloud's verdict or makes it `unknown`
+//! At every point: the sources-begin caution exactly before the cloud's earliest source; leaving out any stated optional fact keeps each cloud's verdict or makes it `unknown`
 //! naming that fact; exactly one verdict per cloud, each non-allowed verdict explained by a cited rule,
 //! every `needs_action` with an action, every `unknown` with a missing fact or a caution saying where the
 //! documents are silent, the verdict equal to the table's stated precedence, and no two
@@ -20,6 +20,7 @@ use csp_eligibility::core::change_days::verdict_change_days;
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::{RULES, VERSIONS};
 use csp_eligibility::core::vocabulary::CustomerStatus;
+use csp_eligibility::core::age::{oldest_for, SOURCES_BEGIN};
 use csp_eligibility::core::decision::Decision;
 use csp_eligibility::core::engine::tallies;
 use csp_eligibility::core::{decide, Cloud, CountryCode, Fact, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
@@ -174,19 +175,14 @@ fn without(query: &Query, fact: Fact) -> Option<Query> {
 fn check_removals(query: &Query, decision: &Decision) {
     for fact in FACTS {
         let Some(less) = without(query, fact) else { continue };
-        let tallies = tallies(&less);
-        if tallies.iter().zip(&decision.clouds).all(|(tally, cloud)| tally.verdict() == cloud.verdict) {
-            continue;
-        }
-        let fewer = decide(&less);
-        for (index, cloud) in fewer.clouds.iter().enumerate().filter(|(index, cloud)| cloud.verdict != decision.clouds[*index].verdict) {
+        for (tally, cloud) in tallies(&less).iter().zip(&decision.clouds) {
             assert!(
-                cloud.verdict == Verdict::Unknown && cloud.missing_facts.contains(&fact),
+                tally.verdict() == cloud.verdict || (tally.verdict() == Verdict::Unknown && tally.misses(fact)),
                 "leaving out {} turned {:?} from {:?} into {:?} without naming it: {query:?}",
                 fact.path(),
                 cloud.cloud,
-                decision.clouds[index].verdict,
-                cloud.verdict
+                cloud.verdict,
+                tally.verdict()
             );
         }
     }
@@ -210,6 +206,9 @@ fn check_point(query: &Query, coverage: &mut BTreeMap<&'static str, Coverage>) {
             let unsettled = cloud.reasons.iter().filter(|r| r.outcome == Outcome::Unknown).any(|r| cloud.cautions.iter().any(|c| c.id == r.rule));
             assert!(!cloud.missing_facts.is_empty() || unsettled, "unknown without a missing fact or a caution: {query:?}");
         }
+        // Issue 21, point 5: an answer dated before the cloud's earliest source says so, and only then.
+        let before_sources = query.as_of < oldest_for(cloud.cloud).date;
+        assert_eq!(cloud.cautions.iter().any(|c| c.id == SOURCES_BEGIN), before_sources, "{query:?}");
         for (older, newer) in VERSIONS {
             let both = cloud.reasons.iter().filter(|r| r.rule == *older || r.rule == *newer).count();
             assert!(both < 2, "{older} and {newer} both in force: {query:?}");

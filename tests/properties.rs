@@ -9,7 +9,7 @@ use csp_eligibility::core::facts::Facts;
 use csp_eligibility::core::rules::{Check, RULES};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, Fact, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
 use csp_eligibility::core::compact::{query_words, read_query_words, Detail, Lexicon};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -137,7 +137,16 @@ proptest! {
     /// and deciding rules of the full decision.
     #[test]
     fn verdicts_only_agree_with_the_full_decision(query in query()) {
-        prop_assert_eq!(verdicts(&query), Verdicts::from(&decide(&query)));
+        let decision = decide(&query);
+        prop_assert_eq!(verdicts(&query), Verdicts::from(&decision));
+        // A tally's missed facts are the decision's `missing_facts` (the exhaustive analysis reads them).
+        for (tally, cloud) in csp_eligibility::core::engine::tallies(&query).iter().zip(&decision.clouds) {
+            for fact in cloud.missing_facts.iter() {
+                prop_assert!(tally.misses(*fact));
+            }
+            let missed = [Fact::HasPartnerId, Fact::MpaSigned, Fact::ProviderCountry, Fact::Programs, Fact::UsGovValidated, Fact::Role, Fact::NationalCloudCustomer, Fact::EuropeanAccount, Fact::EuropeanTenantCountry, Fact::EuropeanTenantActive];
+            prop_assert_eq!(missed.iter().filter(|fact| tally.misses(**fact)).count(), cloud.missing_facts.len());
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::facts::{Facts, Field, Fields};
 use super::messages::Text;
 use super::notes::{Shown, NOTES};
 use super::portals::{task_portals, transact_portal};
-use super::query::{Query, API_VERSION};
+use super::query::{Fact, Query, API_VERSION};
 use super::rules::{in_force_on, Check, Rule, RULES, RULES_BY_CLOUD};
 use super::vocabulary::Cloud;
 
@@ -69,6 +69,7 @@ pub struct Tally {
     strongest: Outcome,
     deciding: [u8; 2],
     count: u8,
+    missing: u16,
 }
 
 impl Tally {
@@ -87,6 +88,11 @@ impl Tally {
         self.deciding_indices().map(|index| &RULES[index])
     }
 
+    /// Whether a rule that applied missed `fact` (the facts `decide` lists in `missing_facts`).
+    pub fn misses(&self, fact: Fact) -> bool {
+        self.missing & 1 << fact as u16 != 0
+    }
+
     /// The deciding rules' indices in [`RULES`].
     pub fn deciding_indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.deciding[..usize::from(self.count)].iter().map(|&index| usize::from(index))
@@ -98,7 +104,7 @@ impl Tally {
 /// every rule that did not skip, with its check and outcome. The one pass behind both the verdict and
 /// its explanation.
 fn tally(facts: &Facts, cloud: Cloud, in_force: u64, mut explain: impl FnMut(&'static Rule, Check, Outcome)) -> Tally {
-    let mut tally = Tally { strongest: Outcome::Pass, deciding: [0; 2], count: 0 };
+    let mut tally = Tally { strongest: Outcome::Pass, deciding: [0; 2], count: 0, missing: 0 };
     let mut pending = in_force & RULES_BY_CLOUD[cloud as usize];
     while pending != 0 {
         let index = pending.trailing_zeros() as usize;
@@ -111,7 +117,11 @@ fn tally(facts: &Facts, cloud: Cloud, in_force: u64, mut explain: impl FnMut(&'s
             Check::Pass | Check::Caution(_) => Outcome::Pass,
             Check::Fail(_) => Outcome::Fail,
             Check::Act(_) => Outcome::NeedsAction,
-            Check::Unsettled(_) | Check::Missing(_) => Outcome::Unknown,
+            Check::Unsettled(_) => Outcome::Unknown,
+            Check::Missing(fact) => {
+                tally.missing |= 1 << fact as u16;
+                Outcome::Unknown
+            }
         };
         // The deciding rules: the first two with the strongest outcome so far.
         if outcome.weight() > tally.strongest.weight() {

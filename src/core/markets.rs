@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::OnceLock;
 
-/// A two-letter Partner Center country code (ISO 3166-1 alpha-2, plus Microsoft's XK, XS, XE).
+/// A two-letter Partner Center country code (ISO 3166-1 alpha-2, plus Microsoft's XE, XJ, XK, XS).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CountryCode([u8; 2]);
 

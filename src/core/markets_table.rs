@@ -252,6 +252,7 @@ pub static MARKETS: &[Market] = &[
     Market { code: "WF", name: "Wallis and Futuna", region: Some(Region::Australia), effective: Effective { from: None, until: None } },
     Market { code: "WS", name: "Samoa", region: Some(Region::NewZealand), effective: Effective { from: None, until: None } },
     Market { code: "XE", name: "Sint Eustatius", region: Some(Region::LatinAmericaCaribbean), effective: Effective { from: None, until: None } },
+    Market { code: "XJ", name: "Jan Mayen", region: Some(Region::Europe), effective: Effective { from: None, until: None } },
     Market { code: "XK", name: "Kosovo", region: Some(Region::MiddleEastCentralEasternEurope), effective: Effective { from: None, until: None } },
     Market { code: "XS", name: "Saba", region: Some(Region::LatinAmericaCaribbean), effective: Effective { from: None, until: None } },
     Market { code: "YE", name: "Yemen", region: Some(Region::MiddleEastCentralEasternEurope), effective: Effective { from: None, until: None } },

@@ -1,10 +1,10 @@
 //! Standing notes and cautions: facts worth knowing about a cloud that do not change the verdict —
 //! pricing, products, missing features, and the places where document versions contradict each other.
 
-use super::day::Effective;
+use super::day::{Day, Effective};
 use super::facts::Facts;
 use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
-use super::sources::{cite, Citation, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
+use super::sources::{cite, Citation, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_FAQ};
 use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Relation, Task};
 use crate::day;
 
@@ -68,6 +68,10 @@ fn in_us_territory(f: &Facts) -> bool {
     f.parties().any(|(country, jurisdiction)| jurisdiction == Some(Jurisdiction::Us) && !country.is("US"))
 }
 
+/// The date of the developer page that says Office 365 is not available in US Government and that its
+/// customers transact with a single partner.
+const USG_DEVELOPERS_2023: Day = NATIONAL_CLOUD_DEVELOPERS.version_date;
+
 const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
     NoteRule { id, clouds, effective: Effective::ALWAYS, shown, message, citation }
 }
@@ -121,7 +125,6 @@ pub static NOTES: &[NoteRule] = &[
         "note.germany_roles",
         cite(&GERMANY_2020, GERMANY_2020_TOP),
     ),
-    note("NOTE-GERMANY-INDIRECT-CONTRADICTION", GERMANY, Shown::CautionWhen(is_indirect), "note.germany_indirect_contradiction", cite(&GERMANY_2018, GERMANY_SELLING)),
     note("NOTE-UK-LEFT-EU", GERMANY, Shown::CautionWhen(uk_outside_eu), "note.uk_left_eu", cite(&EU_WITHDRAWAL, "")),
     note("NOTE-USG-PRICING", US_GOVERNMENT, Shown::Always, "note.usg_pricing", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-PRODUCTS", US_GOVERNMENT, Shown::Always, "note.usg_products", cite(&US_GOVERNMENT_FAQ, "common")),
@@ -130,8 +133,24 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-USG-NO-DATA-MOVE", US_GOVERNMENT, Shown::Always, "note.usg_no_data_move", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
     note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, "note.usg_relationship_requests", cite(&US_GOVERNMENT_FAQ, "common")),
+    // The 2023 developer page contradicts the FAQ (still current then) on Office 365 and on more than one partner.
+    NoteRule {
+        id: "NOTE-USG-OFFICE-365-CONFLICT",
+        clouds: US_GOVERNMENT,
+        effective: Effective::from(USG_DEVELOPERS_2023),
+        shown: Shown::CautionWhen(|_| true),
+        message: "note.usg_office_365_conflict",
+        citation: cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
+    },
+    NoteRule {
+        id: "NOTE-USG-SINGLE-PARTNER-CONFLICT",
+        clouds: US_GOVERNMENT,
+        effective: Effective::from(USG_DEVELOPERS_2023),
+        shown: Shown::CautionWhen(|_| true),
+        message: "note.usg_single_partner_conflict",
+        citation: cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
+    },
     note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.national_cloud_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-INDIRECT-CONTRADICTION", US_GOVERNMENT, Shown::CautionWhen(is_indirect), "note.usg_indirect_contradiction", cite(&US_GOVERNMENT_2021, "")),
     note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), "note.usg_us_jurisdiction", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),
     note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, "note.vianet_not_mccl", cite(&REGIONAL_MARKETS, "")),

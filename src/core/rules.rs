@@ -100,13 +100,15 @@ pub const GERMANY_NO_NEW_CUSTOMERS_FROM: Day = day!(2018 - 08 - 31);
 pub const GERMANY_CLOSED_FROM: Day = day!(2021 - 10 - 29);
 /// The first version of the Germany page that describes migrating customers out is dated this day.
 pub const GERMANY_MIGRATION_DOCUMENTED_FROM: Day = day!(2020 - 10 - 12);
-/// The first US Government page naming tribal entities is dated this day; the 2019 FAQ does not.
+/// The first US Government page naming tribal entities is dated this day; the 2019 FAQ does not. The
+/// same page lists the indirect reseller/provider model among the features not enabled.
 pub const US_TRIBAL_FROM: Day = day!(2021 - 11 - 08);
 
 const TRANSACTIONS: &str = "supported-partner-transactions-in-the-csp-program";
 const GERMANY_FAQ: &str = "frequently-asked-questions-about-the-csp-program-for-microsoft-cloud-germany";
 const GERMANY_2020_TOP: &str = "partner-center-for-microsoft-cloud-germany-for-partners-selling-to-customers-in-eu--efta-countries";
 const GERMANY_MIGRATION: &str = "migrate-customers-from-microsoft-cloud-germany-to-another-european-region";
+const GERMANY_SELLING: &str = "partner-center-for-microsoft-cloud-germany-selling-german-cloud-solutions-in-eu-and-efta";
 /// Buying for own use from another partner: the way out of a sale to oneself (004, scenario 4).
 const BUY_FROM_ANOTHER_PARTNER: &[&str] = &["action.buy_from_another_partner"];
 /// The three options of a reseller buying for its own use (004, scenario 6).
@@ -173,6 +175,15 @@ fn role_for_task(facts: &Facts, cloud: Cloud, task: Task, roles: &[Role], action
         None => Check::Missing(Fact::Role),
         Some(role) if roles.contains(&role) => Check::Pass,
         Some(_) => Check::Act(Steps::one(action)),
+    }
+}
+
+/// The indirect model where the documents of one time disagree on it: `unknown` for an indirect
+/// reseller or provider, with the caution quoting both passages.
+fn indirect_model_unsettled(facts: &Facts, caution: &'static str) -> Check {
+    match facts.model() {
+        PartnerModel::DirectBill => Check::Skip,
+        PartnerModel::IndirectReseller | PartnerModel::IndirectProvider => Check::Unsettled(caution),
     }
 }
 
@@ -422,6 +433,15 @@ pub static RULES: &[Rule] = &[
         places: &[],
     },
     Rule {
+        id: "GER-INDIRECT-MODEL",
+        clouds: GERMANY,
+        effective: Effective::ALWAYS,
+        message: "rule.ger_indirect_model",
+        citation: cite(&GERMANY_2018, GERMANY_SELLING),
+        check: |f, _| indirect_model_unsettled(f, "caution.germany_indirect_model"),
+        places: &[],
+    },
+    Rule {
         id: "GER-CUSTOMER-LOCATION",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
@@ -531,6 +551,15 @@ pub static RULES: &[Rule] = &[
         message: "rule.usg_provider_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| provider_located(f, |jurisdiction, _| fail_with(jurisdiction == Some(Jurisdiction::Us), &["action.provider_in_us"])),
+        places: &[],
+    },
+    Rule {
+        id: "USG-INDIRECT-MODEL",
+        clouds: US_GOVERNMENT,
+        effective: Effective::from(US_TRIBAL_FROM),
+        message: "rule.usg_indirect_model",
+        citation: cite(&US_GOVERNMENT_2021, ""),
+        check: |f, _| indirect_model_unsettled(f, "caution.usg_indirect_model"),
         places: &[],
     },
     Rule {

@@ -293,6 +293,12 @@ await check('the rule catalog for partners: its own address from a card, search,
   assert.ok(Number((await count()).split(' ')[0]) < total);
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(log.errors, []);
+  // Issue 21 point 4: the whole policy on one page, linked from the catalog and served as text.
+  const matrix = await page.locator('a.decision-matrix').getAttribute('href');
+  const served = await page.evaluate(async (href) => { const r = await fetch(href); return [r.status, r.headers.get('content-type'), await r.text()]; }, matrix);
+  assert.equal(served[0], 200);
+  assert.match(served[1], /^text\/plain; charset=utf-8/);
+  assert.ok(served[2].includes('# Decision matrix') && served[2].includes('indirect_provider · other_partner_customer_tenant'), 'the decision matrix');
   // Back closes the catalog: the answer the reader came from, as it was.
   await page.locator('a', { hasText: 'Retour à la réponse' }).click();
   await page.waitForURL(/index\.html\?api_version=1&as_of=2021-06-01/);
@@ -458,7 +464,7 @@ await check("in a portal, the widget's Print prints that widget only", async () 
 });
 
 await check('printing gives a one-page summary with the as-of date, the print date and the ruleset', async () => {
-  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=indirect_reseller&partner.provider_country=DE&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=ES&customer.segment=commercial&customer.relation=unrelated&task=sell&lang=en');
+  const { page, context } = await open('/index.html?api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=indirect_reseller&partner.provider_country=DE&partner.has_partner_id=true&partner.mpa_signed=false&partner.programs=commercial&customer.country=ES&customer.segment=commercial&customer.relation=unrelated&task=sell&partner.role=admin_agent&lang=en');
   await page.waitForSelector('.card');
   await page.emulateMedia({ media: 'print' });
   const header = await page.locator('.print-header').innerText();

@@ -1,0 +1,100 @@
+//! Facts resting on the reference notes (`csp-rules.md`) rather than the seeds (issue 27): documents of
+//! one time that contradict each other answer `unknown` or carry a caution quoting both, and every
+//! country code Partner Center lists is accepted.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{assert_rule, caution_ids, cloud, country, day, germany_query, query, us_government_query, verdict};
+use csp_eligibility::core::decision::Outcome::Unknown;
+use csp_eligibility::core::messages::text;
+use csp_eligibility::core::vocabulary::{CustomerStatus, Region};
+use csp_eligibility::core::{parse_query_str, Cloud, CountryCode, Lang, PartnerModel, Verdict};
+
+// Reference §2.1: the FAQ (6/17/2021) says qualification is "open to both direct partners and indirect
+// resellers", while the 11/08/2021 page lists "Indirect reseller/provider model and settings" among the
+// features not enabled; "The docs contradict each other; a rules engine should treat these as uncertain."
+#[test]
+fn the_indirect_model_in_us_government_is_unknown_once_both_pages_stand() {
+    for model in [PartnerModel::IndirectReseller, PartnerModel::IndirectProvider] {
+        let q = us_government_query(|q| {
+            q.partner.model = model;
+            q.partner.provider_country = (model == PartnerModel::IndirectReseller).then(|| country("US"));
+            q.as_of = day("2022-01-01");
+        });
+        assert_rule(&q, Cloud::UsGovernment, "USG-INDIRECT-MODEL", Some(Unknown));
+        assert_eq!(verdict(&q, Cloud::UsGovernment), Verdict::Unknown, "{model:?}");
+        assert!(caution_ids(&q, Cloud::UsGovernment).contains(&"USG-INDIRECT-MODEL"));
+        // Before the 2021 page, the FAQ alone speaks: open to indirect resellers.
+        let earlier = us_government_query(|q| {
+            q.partner.model = model;
+            q.partner.provider_country = (model == PartnerModel::IndirectReseller).then(|| country("US"));
+            q.as_of = day("2021-11-07");
+        });
+        assert_rule(&earlier, Cloud::UsGovernment, "USG-INDIRECT-MODEL", None);
+    }
+    assert_rule(&us_government_query(|_| {}), Cloud::UsGovernment, "USG-INDIRECT-MODEL", None);
+    let caution = text("caution.usg_indirect_model", Lang::En);
+    assert!(caution.contains("open to both direct partners and indirect resellers") && caution.contains("Indirect reseller/provider model and settings"));
+}
+
+// 000 (2018), one page: its FAQ says "open to both Direct Partners and Indirect Resellers" while its
+// feature list names "Indirect reseller/provider model and settings" as not yet available.
+#[test]
+fn the_indirect_model_in_germany_is_unknown_quoting_the_page_against_itself() {
+    let q = germany_query(|q| {
+        q.partner.model = PartnerModel::IndirectReseller;
+        q.partner.provider_country = Some(country("DE"));
+        q.customer.national_cloud_customer = Some(CustomerStatus::Existing);
+    });
+    assert_rule(&q, Cloud::Germany, "GER-INDIRECT-MODEL", Some(Unknown));
+    assert_eq!(verdict(&q, Cloud::Germany), Verdict::Unknown);
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sources/000_6afa813301a98690.en.md")).expect("seed 000");
+    let caution = text("caution.germany_indirect_model", Lang::En);
+    for passage in ["open to both Direct Partners and Indirect Resellers", "Indirect reseller/provider model and settings"] {
+        assert!(seed.contains(passage) && caution.contains(passage), "{passage}");
+    }
+    assert_rule(&germany_query(|_| {}), Cloud::Germany, "GER-INDIRECT-MODEL", None);
+}
+
+// Reference §2.1, developer-doc differences (09/28/2023): "Office 365 subscriptions aren't currently
+// available …" and "… customers must transact with a single partner", against the FAQ's products and
+// the multi-partner pages: shown as cautions from that page's date, beside NOTE-USG-PRODUCTS.
+#[test]
+fn us_government_shows_the_2023_conflicts_on_office_365_and_single_partner() {
+    let q = us_government_query(|q| q.as_of = day("2024-01-01"));
+    let cautions = caution_ids(&q, Cloud::UsGovernment);
+    assert!(cautions.contains(&"NOTE-USG-OFFICE-365-CONFLICT") && cautions.contains(&"NOTE-USG-SINGLE-PARTNER-CONFLICT"), "{cautions:?}");
+    assert!(cloud(&q, Cloud::UsGovernment).notes.iter().any(|n| n.id == "NOTE-USG-PRODUCTS"));
+    assert_eq!(verdict(&q, Cloud::UsGovernment), Verdict::Allowed, "a caution, not a verdict");
+    let before = us_government_query(|q| q.as_of = day("2023-09-27"));
+    assert!(!caution_ids(&before, Cloud::UsGovernment).contains(&"NOTE-USG-OFFICE-365-CONFLICT"));
+    let office = text("note.usg_office_365_conflict", Lang::En);
+    assert!(office.contains("Office 365 subscriptions aren’t currently available"));
+}
+
+// Reference §1.5: "Where Microsoft uses a non-ISO code (Saba XS, Sint Eustatius XE, Jan Mayen XJ,
+// Kosovo XK) …". XJ is accepted, in the Europe region like Svalbard and Jan Mayen.
+#[test]
+fn every_code_partner_center_lists_is_accepted_jan_mayen_included() {
+    for code in ["XE", "XJ", "XK", "XS"] {
+        assert!(CountryCode::parse(code).is_some_and(|c| c.is_known()), "{code}");
+    }
+    let text = r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"NO","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"]},"customer":{"country":"XJ","segment":"commercial","relation":"unrelated"}}"#;
+    let q = parse_query_str(text).expect("XJ is a country Partner Center knows");
+    assert_eq!(csp_eligibility::core::markets::region_on(country("XJ"), q.as_of), Some(Region::Europe));
+    assert_eq!(verdict(&q, Cloud::Commercial), Verdict::Allowed);
+}
+
+// Reference §1.3: Russia's market ends; the caution about it now appears when only the reseller's
+// provider is there.
+#[test]
+fn the_caution_about_a_country_appears_when_only_the_provider_is_there() {
+    let q = query(|q| {
+        q.partner.model = PartnerModel::IndirectReseller;
+        q.partner.provider_country = Some(country("RU"));
+    });
+    assert!(caution_ids(&q, Cloud::Commercial).contains(&"NOTE-RUSSIA-BELARUS"));
+    assert!(!caution_ids(&query(|_| {}), Cloud::Commercial).contains(&"NOTE-RUSSIA-BELARUS"), "only where a party is there");
+}
