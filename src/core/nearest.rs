@@ -17,10 +17,9 @@ use super::markets::{region_on, CountryCode};
 use super::query::Query;
 use super::vocabulary::{Cloud, PartnerModel, Program, Region, Role, Vocabulary};
 use rustc_hash::FxBuildHasher;
-use std::collections::HashSet;
 use serde::Serialize;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 
 /// One change to a fact the asker controls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -224,6 +223,8 @@ pub fn candidates(query: &Query) -> Vec<Change> {
     }
     // A partner acts on what is to come: only later days, the first day of each later interval.
     changes.extend(verdict_change_days().into_iter().filter(|day| *day > query.as_of).map(|day| Change::AsOf { day }));
+    // A set of changes is a 128-bit mask: at most 21 changes besides the days, and some 30 change days.
+    debug_assert!(changes.len() <= u128::BITS as usize);
     changes.truncate(u128::BITS as usize);
     changes
 }
