@@ -354,8 +354,11 @@ async fn the_link_carries_the_whole_query_and_restores_it() {
     let app = mount(FULL).await;
     choose(&app.1, "partner-country", "DE").await;
     choose(&app.1, "task", "create_customer").await;
+    // A task asked without the asker's role is unknown, naming the role (issue 21, point 2).
+    assert_eq!(verdict(&app.1, "commercial"), "?Unknown");
+    choose(&app.1, "partner-role", "sales_agent").await;
     let search = gloo::utils::window().location().search().unwrap_or_default();
-    assert!(search.contains("partner.country=DE") && search.contains("task=create_customer"), "{search}");
+    assert!(search.contains("partner.country=DE") && search.contains("task=create_customer") && search.contains("partner.role=sales_agent"), "{search}");
     unmount(app);
     let again = mount(search.trim_start_matches('?')).await;
     assert_eq!(country_shown(&again.1, "partner-country"), "Germany (DE)");

@@ -98,3 +98,36 @@ fn the_caution_about_a_country_appears_when_only_the_provider_is_there() {
     assert!(caution_ids(&q, Cloud::Commercial).contains(&"NOTE-RUSSIA-BELARUS"));
     assert!(!caution_ids(&query(|_| {}), Cloud::Commercial).contains(&"NOTE-RUSSIA-BELARUS"), "only where a party is there");
 }
+
+// Reference §1.3: the August 2023 announcement "says American Samoa and Guam came from Australia and
+// Northern Mariana Islands from New Zealand. The 2021 table says otherwise": for Guam both say Australia,
+// so the caution about the disagreement is for American Samoa and the Northern Mariana Islands only.
+#[test]
+fn the_territories_caution_names_a_disagreement_only_where_there_is_one() {
+    let about = |code: &str| {
+        query(|q| {
+            q.as_of = day("2022-01-01");
+            q.partner.country = country("US");
+            q.customer.country = country(code);
+        })
+    };
+    for code in ["AS", "MP"] {
+        assert!(caution_ids(&about(code), Cloud::Commercial).contains(&"NOTE-US-TERRITORIES-2023"), "{code}");
+    }
+    assert!(!caution_ids(&about("GU"), Cloud::Commercial).contains(&"NOTE-US-TERRITORIES-2023"), "the sources agree on Guam");
+    assert!(text("note.us_territories_2023", Lang::En).contains("for Guam both say Australia"));
+}
+
+// Reference §2.3: "That the China region refers to MCCL CSP is my inference; the regional doc does not say
+// so." The note quotes the announcement it rests on and says what the documents leave open.
+#[test]
+fn the_mccl_note_quotes_its_announcement_and_states_no_inference() {
+    let q = query(|q| {
+        q.customer.country = country("CN");
+        q.partner.country = country("CN");
+    });
+    let note = cloud(&q, Cloud::Vianet21).notes.into_iter().find(|n| n.id == "NOTE-VIANET-NOT-MCCL").expect("the note");
+    assert_eq!(note.citation.document, "announcements-2021-may");
+    let english = text("note.vianet_not_mccl", Lang::En);
+    assert!(english.contains("There’s no impact on 21Vianet CSP") && english.contains("do not say whether"), "{english}");
+}

@@ -94,11 +94,13 @@ fn span(text: &'static str, row: usize, index: usize) -> &'static str {
 }
 
 /// Whether the page loads `key`'s text after its first answer: the notes (collapsed on the cards), the
-/// rule catalog's own text, the error messages (a valid first answer has none; a broken link's
-/// messages fill in when the pack arrives, its fields are marked at once) and the cited sections'
-/// headings (a citation names its document until they arrive).
+/// cautions (the verdict and its deciding sentence come first; the passages a caution quotes fill in
+/// with the notes, as the cautions from the note table always did), the rule catalog's own text, the
+/// error messages (a valid first answer has none; a broken link's messages fill in when the pack
+/// arrives, its fields are marked at once) and the cited sections' headings (a citation names its
+/// document until they arrive).
 pub fn is_later(key: &str) -> bool {
-    ["note.", "catalog.", "error.", "heading."].iter().any(|prefix| key.starts_with(prefix))
+    ["note.", "caution.", "catalog.", "error.", "heading."].iter().any(|prefix| key.starts_with(prefix))
 }
 
 /// Whether the page can show `key`: all messages but the batch view's and the rule catalog's, which

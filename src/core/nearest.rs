@@ -16,10 +16,7 @@ use super::facts::{Field, Fields};
 use super::markets::{region_on, CountryCode};
 use super::query::Query;
 use super::vocabulary::{Cloud, PartnerModel, Program, Region, Role, Vocabulary};
-use rustc_hash::FxBuildHasher;
 use serde::Serialize;
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
 
 /// One change to a fact the asker controls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -194,21 +191,23 @@ pub fn candidates(query: &Query) -> Vec<Change> {
     if not_yet(partner.us_gov_validated) {
         changes.push(Change::UsGovValidation);
     }
-    changes.extend(Role::ALL.iter().filter(|role| partner.role != Some(**role)).map(|&role| Change::Role { role }));
+    // A Germany migration's steps in the documents' order (a proposal lists its changes in this order):
+    // the account, a tenant where the partner or the customer is, active, then the role.
     if not_yet(partner.european_account) {
         changes.push(Change::EuropeanAccount);
     }
-    if not_yet(partner.european_tenant_active) {
-        changes.push(Change::EuropeanTenantActive);
-    }
-    // A tenant, a provider or an account where the partner or the customer already is.
     for country in [partner.country, query.customer.country] {
         let change = Change::EuropeanTenant { country };
         if partner.european_tenant_country != Some(country) && region_on(country, query.as_of) == Some(Region::Europe) && !changes.contains(&change) {
             changes.push(change);
         }
     }
-    // A reseller's provider where the reseller is, or where the customer is (with an account there too).
+    if not_yet(partner.european_tenant_active) {
+        changes.push(Change::EuropeanTenantActive);
+    }
+    changes.extend(Role::ALL.iter().filter(|role| partner.role != Some(**role)).map(|&role| Change::Role { role }));
+    // A provider or an account where the partner or the customer already is: a reseller's provider where
+    // the reseller is, or where the customer is (with an account there too).
     if partner.model == PartnerModel::IndirectReseller {
         for country in [partner.country, query.customer.country] {
             let change = Change::ProviderCountry { country };
@@ -223,14 +222,14 @@ pub fn candidates(query: &Query) -> Vec<Change> {
     }
     // A partner acts on what is to come: only later days, the first day of each later interval.
     changes.extend(verdict_change_days().into_iter().filter(|day| *day > query.as_of).map(|day| Change::AsOf { day }));
-    // A set of changes is a 128-bit mask: at most 21 changes besides the days, and some 30 change days.
-    debug_assert!(changes.len() <= u128::BITS as usize);
-    changes.truncate(u128::BITS as usize);
+    // A set of changes is a 64-bit mask: at most 21 changes besides the days, and some 30 change days.
+    debug_assert!(changes.len() <= u64::BITS as usize);
+    changes.truncate(u64::BITS as usize);
     changes
 }
 
 /// A set of candidate changes: bit `i` stands for candidate `i`.
-type ChangeSet = u128;
+type ChangeSet = u64;
 
 /// How a set ranks (lower first): another day last, then less effort, fewer changes, a nearer day.
 type Rank = (bool, u8, u32, i64);
@@ -264,10 +263,12 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
     if verdict == Verdict::Allowed {
         return CloudNearest { cloud, verdict, proposals };
     }
-    let mut queue = BinaryHeap::from([Reverse((rank(0, candidates, query.as_of), 0))]);
-    let mut seen: HashSet<ChangeSet, FxBuildHasher> = HashSet::default();
+    // The sets to try, the cheapest last (kept in order by insertion: the page links no heap, hash set or
+    // sort routine), and every set ever queued, sorted.
+    let mut queue: Vec<(Rank, ChangeSet)> = vec![(rank(0, candidates, query.as_of), 0)];
+    let mut seen: Vec<ChangeSet> = Vec::new();
     let mut found: Vec<ChangeSet> = Vec::new();
-    while let Some(Reverse(((dated, effort, ..), set))) = queue.pop() {
+    while let Some(((dated, effort, ..), set)) = queue.pop() {
         // A set holding one already found is no nearer way: its extra changes are not needed.
         if found.iter().any(|smaller| smaller & !set == 0) {
             continue;
@@ -303,8 +304,11 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
         if let Some((_, reads)) = steer {
             for (index, _) in choices(reads) {
                 let next = set | 1 << index;
-                if seen.insert(next) {
-                    queue.push(Reverse((rank(next, candidates, query.as_of), next)));
+                if let Err(at) = seen.binary_search(&next) {
+                    seen.insert(at, next);
+                    let entry = (rank(next, candidates, query.as_of), next);
+                    let at = queue.partition_point(|queued| *queued > entry);
+                    queue.insert(at, entry);
                 }
             }
         }

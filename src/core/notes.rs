@@ -4,7 +4,7 @@
 use super::day::{Day, Effective};
 use super::facts::Facts;
 use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
-use super::sources::{cite, Citation, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_FAQ};
+use super::sources::{cite, Citation, ANNOUNCEMENTS_2021_MAY, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_FAQ};
 use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Relation, Task};
 use crate::day;
 
@@ -99,7 +99,9 @@ pub static NOTES: &[NoteRule] = &[
         message: "note.region_table_before_2018_11",
         citation: cite(&REGIONAL_MARKETS, ""),
     },
-    note("NOTE-US-TERRITORIES-2023", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["AS", "GU", "MP"])), "note.us_territories_2023", cite(&PROGRAM_GUIDE_2023, "")),
+    // The announcement and the 2021 table disagree on the former regions of American Samoa and the
+    // Northern Mariana Islands; both put Guam in Australia.
+    note("NOTE-US-TERRITORIES-2023", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["AS", "MP"])), "note.us_territories_2023", cite(&PROGRAM_GUIDE_2023, "")),
     note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), "note.not_a_market", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-GERMANY-DATA-TRUSTEE", GERMANY, Shown::Always, "note.germany_data_trustee", cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements")),
@@ -153,7 +155,7 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.national_cloud_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), "note.usg_us_jurisdiction", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),
-    note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, "note.vianet_not_mccl", cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, "note.vianet_not_mccl", cite(&ANNOUNCEMENTS_2021_MAY, "")),
     note("NOTE-VIANET-NO-AZURE-SUBSCRIPTIONS", VIANET, Shown::Always, "note.vianet_no_azure_subscriptions", cite(&NATIONAL_CLOUD_DEVELOPERS, "")),
     note("NOTE-VIANET-REQUIREMENTS", VIANET, Shown::Always, "note.vianet_requirements", cite(&NATIONAL_CLOUDS, "")),
 ];

@@ -226,6 +226,16 @@ pub const NATIONAL_CLOUD_DEVELOPERS: Source = Source {
     sections: &[],
 };
 
+/// Partner Center announcements of May 2021: Microsoft China Corporation Limited (MCCL) CSP, "no impact on
+/// 21Vianet CSP" (read in the copy of 2021-07-20).
+pub const ANNOUNCEMENTS_2021_MAY: Source = Source {
+    id: "announcements-2021-may",
+    title: "Partner Center announcements, May 2021",
+    url: "https://learn.microsoft.com/en-us/partner-center/announcements/2021-may",
+    version_date: day!(2021 - 07 - 20),
+    sections: &[],
+};
+
 /// Partner Center for Microsoft Cloud for US Government (later version, 2021-11-08).
 pub const US_GOVERNMENT_2021: Source = Source {
     id: "partner-center-for-microsoft-us-govt-cloud",
@@ -300,6 +310,7 @@ pub static SOURCES: &[Source] = &[
     PROGRAM_GUIDE_2023,
     NATIONAL_CLOUDS,
     NATIONAL_CLOUD_DEVELOPERS,
+    ANNOUNCEMENTS_2021_MAY,
     US_GOVERNMENT_2021,
     GERMANY_CLOSURE,
     PERMISSIONS,
