@@ -2,16 +2,28 @@
 //! throughput over one million generated queries. `cargo xtask bench` runs this and summarises it.
 
 use criterion::{black_box, Criterion};
+use csp_eligibility::core::compact::{query_words, Detail, Lexicon};
 use csp_eligibility::core::markets::known_codes;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::compact::{query_words, Detail, Lexicon};
-use csp_eligibility::core::{decide, nearest, parse_query_str, read_valid_query, timeline, verdicts, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Vocabulary, API_VERSION};
+use csp_eligibility::core::{
+    decide, nearest, parse_query_str, read_valid_query, timeline, verdicts, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role,
+    Segment, Task, Vocabulary, API_VERSION,
+};
 use std::time::Instant;
 
 const QUERIES: [(&str, &str); 3] = [
-    ("reseller_fr_de_2024", r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"FR","model":"indirect_reseller","has_partner_id":true,"mpa_signed":true,"provider_country":"DE","programs":["commercial"]},"customer":{"country":"ES","segment":"commercial","relation":"unrelated"}}"#),
-    ("us_gov_direct_2022", r#"{"api_version":1,"as_of":"2022-06-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial","us_government"],"us_gov_validated":true,"role":"admin_agent"},"customer":{"country":"US","segment":"us_state","relation":"unrelated"},"task":"manage_licenses"}"#),
-    ("germany_2018", r#"{"api_version":1,"as_of":"2018-06-01","partner":{"country":"GB","model":"direct_bill","has_partner_id":true,"programs":["commercial","germany"]},"customer":{"country":"FR","segment":"commercial","relation":"unrelated","national_cloud_customer":"new"}}"#),
+    (
+        "reseller_fr_de_2024",
+        r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"FR","model":"indirect_reseller","has_partner_id":true,"mpa_signed":true,"provider_country":"DE","programs":["commercial"]},"customer":{"country":"ES","segment":"commercial","relation":"unrelated"}}"#,
+    ),
+    (
+        "us_gov_direct_2022",
+        r#"{"api_version":1,"as_of":"2022-06-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial","us_government"],"us_gov_validated":true,"role":"admin_agent"},"customer":{"country":"US","segment":"us_state","relation":"unrelated"},"task":"manage_licenses"}"#,
+    ),
+    (
+        "germany_2018",
+        r#"{"api_version":1,"as_of":"2018-06-01","partner":{"country":"GB","model":"direct_bill","has_partner_id":true,"programs":["commercial","germany"]},"customer":{"country":"FR","segment":"commercial","relation":"unrelated","national_cloud_customer":"new"}}"#,
+    ),
 ];
 
 fn criterion_benches(c: &mut Criterion) {
@@ -21,14 +33,18 @@ fn criterion_benches(c: &mut Criterion) {
         c.bench_function(&format!("verdicts/{name}"), |b| b.iter(|| verdicts(black_box(&query))));
     }
     // Nearest yes and the timeline on a needs-action query (an unsigned MPA in 2021) and a denial.
-    for (name, text) in [(
-        "mpa_unsigned_2021",
-        r#"{"api_version":1,"as_of":"2021-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":false,"programs":["commercial"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated"}}"#,
-    ), QUERIES[2], (
-        // A Germany migration without a European account: the way out takes four changes.
-        "germany_migration_4_steps",
-        r#"{"api_version":1,"as_of":"2021-03-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial","germany"],"role":"admin_agent","european_account":false},"customer":{"country":"DE","segment":"commercial","relation":"unrelated","national_cloud_customer":"existing"},"task":"migrate_germany_customer"}"#,
-    )] {
+    for (name, text) in [
+        (
+            "mpa_unsigned_2021",
+            r#"{"api_version":1,"as_of":"2021-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":false,"programs":["commercial"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated"}}"#,
+        ),
+        QUERIES[2],
+        (
+            // A Germany migration without a European account: the way out takes four changes.
+            "germany_migration_4_steps",
+            r#"{"api_version":1,"as_of":"2021-03-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial","germany"],"role":"admin_agent","european_account":false},"customer":{"country":"DE","segment":"commercial","relation":"unrelated","national_cloud_customer":"existing"},"task":"migrate_germany_customer"}"#,
+        ),
+    ] {
         let query = parse_query_str(text).expect("benchmark query is valid");
         c.bench_function(&format!("nearest/{name}"), |b| b.iter(|| nearest(black_box(&query))));
         c.bench_function(&format!("timeline/{name}"), |b| b.iter(|| timeline(black_box(&query))));
@@ -96,7 +112,9 @@ fn generated_queries(count: usize) -> Vec<Query> {
                     country: generator.pick(&codes),
                     segment: generator.pick(Segment::ALL),
                     relation: if relation.fits(model) { relation } else { Relation::Unrelated },
-                    national_cloud_customer: generator.maybe(CustomerStatus::ALL).filter(|s| !(task == Some(Task::MigrateGermanyCustomer) && *s == CustomerStatus::New)),
+                    national_cloud_customer: generator
+                        .maybe(CustomerStatus::ALL)
+                        .filter(|s| !(task == Some(Task::MigrateGermanyCustomer) && *s == CustomerStatus::New)),
                 },
                 cloud: None,
                 task,

@@ -151,9 +151,8 @@ fn progress_bar(size: Option<u64>) -> ProgressBar {
         return ProgressBar::hidden();
     }
     match size {
-        Some(bytes) => ProgressBar::new(bytes).with_style(
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)").unwrap_or_else(|_| ProgressStyle::default_bar()),
-        ),
+        Some(bytes) => ProgressBar::new(bytes)
+            .with_style(ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta} left)").unwrap_or_else(|_| ProgressStyle::default_bar())),
         None => ProgressBar::new_spinner().with_style(ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner())),
     }
 }
@@ -229,7 +228,8 @@ fn batch_csv(input: Box<dyn Read + Send>, options: &Options, out: &mut impl Writ
     let mut buffers: Vec<Vec<u8>> = (0..threads).map(|_| Vec::with_capacity(CHUNK.div_ceil(threads) * 400)).collect();
     for (chunk, byte) in chunks {
         let piece = chunk.len().div_ceil(threads).max(1);
-        let problems: Vec<Vec<String>> = chunk.par_chunks(piece).zip(buffers.par_iter_mut()).map(|(rows, buffer)| decide_csv_rows(&batch, rows, lang, buffer)).collect();
+        let problems: Vec<Vec<String>> =
+            chunk.par_chunks(piece).zip(buffers.par_iter_mut()).map(|(rows, buffer)| decide_csv_rows(&batch, rows, lang, buffer)).collect();
         for (buffer, problems) in buffers.iter().zip(problems) {
             out.write_all(buffer).map_err(|error| format!("cannot write the answers: {error}"))?;
             summary.bad += problems.len() as u64;
@@ -324,10 +324,14 @@ fn decide_json_line(line: u64, text: &str, options: &Options) -> (String, Option
         Err(error) => serde_json::to_string(error),
     };
     let problem = read.err().map(|error| {
-        let lines: Vec<String> = error.problems.iter().map(|problem| {
-            let at = if problem.path.is_empty() { String::new() } else { format!(" ({})", problem.path) };
-            format!("line {line}{at}: {}", problem.message_in(options.lang))
-        }).collect();
+        let lines: Vec<String> = error
+            .problems
+            .iter()
+            .map(|problem| {
+                let at = if problem.path.is_empty() { String::new() } else { format!(" ({})", problem.path) };
+                format!("line {line}{at}: {}", problem.message_in(options.lang))
+            })
+            .collect();
         lines.join("\n")
     });
     (json.unwrap_or_default(), problem)

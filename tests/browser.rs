@@ -314,13 +314,25 @@ fn api(function: fn(wasm_bindgen::JsValue) -> wasm_bindgen::JsValue, query: &str
 #[wasm_bindgen_test]
 fn timeline_and_nearest_through_the_js_api_follow_the_seed_scenarios() {
     use csp_eligibility::web::js_api::{nearest, timeline};
-    let germany = api(timeline, r#"{"api_version":1,"as_of":"2018-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["germany"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated","national_cloud_customer":"new"}}"#);
+    let germany = api(
+        timeline,
+        r#"{"api_version":1,"as_of":"2018-06-01","partner":{"country":"DE","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["germany"]},"customer":{"country":"DE","segment":"commercial","relation":"unrelated","national_cloud_customer":"new"}}"#,
+    );
     assert!(germany.contains(r#"{"from":"2018-08-31","verdict":"denied","changed_by":["GER-NO-NEW-CUSTOMERS"]}"#), "{germany}");
-    let samoa = api(timeline, r#"{"api_version":1,"as_of":"2022-01-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"]},"customer":{"country":"AS","segment":"commercial","relation":"unrelated"}}"#);
+    let samoa = api(
+        timeline,
+        r#"{"api_version":1,"as_of":"2022-01-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"]},"customer":{"country":"AS","segment":"commercial","relation":"unrelated"}}"#,
+    );
     assert!(samoa.contains(r#"{"from":"2023-10-12","verdict":"allowed","changed_by":["COM-SAME-REGION-CUSTOMER"]}"#), "{samoa}");
-    let usg = api(nearest, r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"],"us_gov_validated":false},"customer":{"country":"US","segment":"us_state","relation":"unrelated"}}"#);
+    let usg = api(
+        nearest,
+        r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"US","model":"direct_bill","has_partner_id":true,"mpa_signed":true,"programs":["commercial"],"us_gov_validated":false},"customer":{"country":"US","segment":"us_state","relation":"unrelated"}}"#,
+    );
     assert!(usg.contains(r#"{"changes":[{"change":"onboard","program":"us_government"},{"change":"us_gov_validation"}]"#), "{usg}");
-    let reseller = api(nearest, r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"US","model":"indirect_reseller","has_partner_id":true,"mpa_signed":true,"provider_country":"GB","programs":["commercial"]},"customer":{"country":"US","segment":"commercial","relation":"unrelated"}}"#);
+    let reseller = api(
+        nearest,
+        r#"{"api_version":1,"as_of":"2024-01-01","partner":{"country":"US","model":"indirect_reseller","has_partner_id":true,"mpa_signed":true,"provider_country":"GB","programs":["commercial"]},"customer":{"country":"US","segment":"commercial","relation":"unrelated"}}"#,
+    );
     assert!(reseller.contains(r#"{"changes":[{"change":"provider_country","country":"US"}]"#), "{reseller}");
     assert!(api(nearest, "{}").contains("problems"), "bad input is a QueryError");
 }
@@ -387,7 +399,10 @@ async fn a_broken_link_shows_errors_beside_the_fields_and_a_usable_form() {
 #[wasm_bindgen_test]
 async fn a_broken_link_reads_in_the_page_language() {
     let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&partner.mpa_signed=maybe&customer.country=FR&customer.segment=commercial&customer.relation=unrelated&lang=fr").await;
-    assert_eq!(text(&app.1, "#partner-mpa_signed-error"), "« maybe » ne fait pas partie des choix pour « A signé le contrat de partenariat Microsoft » : choisissez-en un dans la liste.");
+    assert_eq!(
+        text(&app.1, "#partner-mpa_signed-error"),
+        "« maybe » ne fait pas partie des choix pour « A signé le contrat de partenariat Microsoft » : choisissez-en un dans la liste."
+    );
     unmount(app);
     let app = mount("api_version=1&as_of=2024-01-01&partner.country=FR&partner.model=direct_bill&customer.country=FR&customer.segment=commercial&customer.relation=friend&lang=de").await;
     let message = text(&app.1, "#customer-relation-error");
@@ -554,10 +569,23 @@ async fn every_control_has_a_label_and_the_tab_order_follows_the_form() {
         ids.push(id);
     }
     let expected = [
-        "partner-country", "partner-model", "partner-has_partner_id", "partner-mpa_signed",
-        "partner-programs-commercial", "partner-programs-us_government", "partner-programs-germany", "partner-programs-vianet_21",
-        "partner-us_gov_validated", "partner-role", "customer-country", "customer-segment",
-        "customer-relation", "customer-national_cloud_customer", "as_of", "task", "cloud",
+        "partner-country",
+        "partner-model",
+        "partner-has_partner_id",
+        "partner-mpa_signed",
+        "partner-programs-commercial",
+        "partner-programs-us_government",
+        "partner-programs-germany",
+        "partner-programs-vianet_21",
+        "partner-us_gov_validated",
+        "partner-role",
+        "customer-country",
+        "customer-segment",
+        "customer-relation",
+        "customer-national_cloud_customer",
+        "as_of",
+        "task",
+        "cloud",
     ];
     assert_eq!(ids, expected);
     unmount(app);

@@ -116,7 +116,13 @@ fn every_message_is_written_in_every_language() {
 fn every_message_names_a_cloud_by_its_label_in_that_language() {
     for lang in Lang::ALL {
         let label = |key: &str| lookup(key).map(|message| message.text(lang)).unwrap_or_default();
-        let names = [label("cloud.germany"), label("cloud.us_government"), "Microsoft Cloud Agreement", "Microsoft Cloud Reseller Agreement", "Microsoft Cloud Distributor Agreement"];
+        let names = [
+            label("cloud.germany"),
+            label("cloud.us_government"),
+            "Microsoft Cloud Agreement",
+            "Microsoft Cloud Reseller Agreement",
+            "Microsoft Cloud Distributor Agreement",
+        ];
         // Documents' titles and headings are quoted as the documents write them.
         for message in Message::all().filter(|message| !message.key().starts_with("heading.") && !message.key().starts_with("source.")) {
             let text = message.text(lang);
@@ -182,7 +188,8 @@ fn ts_object(schema: &serde_json::Value, indent: usize) -> String {
     let Some(properties) = schema.get("properties").and_then(serde_json::Value::as_object) else {
         return "Record<string, unknown>".into();
     };
-    let required: Vec<&str> = schema.get("required").and_then(serde_json::Value::as_array).map(|r| r.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let required: Vec<&str> =
+        schema.get("required").and_then(serde_json::Value::as_array).map(|r| r.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
     let pad = "  ".repeat(indent + 1);
     let mut out = String::from("{\n");
     for (name, property) in properties {

@@ -12,7 +12,10 @@ use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::RULES;
 use csp_eligibility::core::sources::Citation;
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, Cloud, CloudDecision, CountryCode, Customer, Day, Lang, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::{
+    decide, Cloud, CloudDecision, CountryCode, Customer, Day, Lang, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary,
+    API_VERSION,
+};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -165,7 +168,8 @@ const SPLITS: &[Split] = &[
 /// The periods of a cloud: the days on which one of its rules starts or stops, each period named by its
 /// first day (the first period by the day before the first bound).
 fn periods(cloud: Cloud) -> Vec<(Option<Day>, Option<Day>)> {
-    let mut bounds: Vec<Day> = RULES.iter().filter(|rule| rule.clouds.contains(cloud)).flat_map(|rule| rule.effective.from.into_iter().chain(rule.effective.until)).collect();
+    let mut bounds: Vec<Day> =
+        RULES.iter().filter(|rule| rule.clouds.contains(cloud)).flat_map(|rule| rule.effective.from.into_iter().chain(rule.effective.until)).collect();
     bounds.sort();
     bounds.dedup();
     let mut periods = Vec::new();
@@ -294,7 +298,8 @@ fn render() -> String {
             }
             out.push('\n');
         }
-        writeln!(out, "\n### Rules and cautions named above\n\n| ID | In force | Statement | Cites | Passage |\n|---|---|---|---|---|").expect("write to a String");
+        writeln!(out, "\n### Rules and cautions named above\n\n| ID | In force | Statement | Cites | Passage |\n|---|---|---|---|---|")
+            .expect("write to a String");
         for id in named.keys() {
             let (effective, message, citation) = match RULES.iter().find(|rule| rule.id == *id) {
                 Some(rule) => (rule.effective, rule.message, rule.citation),

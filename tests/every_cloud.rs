@@ -101,7 +101,10 @@ fn an_indirect_provider_selling_for_another_partners_own_use_is_unknown_quoting_
     assert_eq!(caution.text.key(), "caution.own_use_seller_disagreement");
     let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sources/004_67f44b5b4431ee71.txt")).expect("seed 004");
     let french = text("caution.own_use_seller_disagreement", Lang::Fr);
-    for passage in ["Le partenaire peut acheter en tant que client auprès d’un revendeur indirect ou d’un partenaire de facturation directe", "acheter des licences pour leur propre usage auprès d’un fournisseur indirect"] {
+    for passage in [
+        "Le partenaire peut acheter en tant que client auprès d’un revendeur indirect ou d’un partenaire de facturation directe",
+        "acheter des licences pour leur propre usage auprès d’un fournisseur indirect",
+    ] {
         assert!(seed.contains(passage), "the seed holds {passage:?}");
         assert!(french.contains(passage), "the caution quotes {passage:?}");
     }

@@ -15,15 +15,17 @@
 //! in step. Run with `cargo test --release --test exhaustive -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use csp_eligibility::core::decision::Outcome;
+use csp_eligibility::core::age::{oldest_for, SOURCES_BEGIN};
 use csp_eligibility::core::change_days::verdict_change_days;
+use csp_eligibility::core::decision::Decision;
+use csp_eligibility::core::decision::Outcome;
+use csp_eligibility::core::engine::tallies;
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::{RULES, VERSIONS};
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::age::{oldest_for, SOURCES_BEGIN};
-use csp_eligibility::core::decision::Decision;
-use csp_eligibility::core::engine::tallies;
-use csp_eligibility::core::{decide, Cloud, CountryCode, Fact, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
+use csp_eligibility::core::{
+    decide, Cloud, CountryCode, Customer, Day, Fact, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION,
+};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -130,7 +132,12 @@ fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeM
                                                             european_tenant_country: tenant.map(code),
                                                             european_tenant_active: active,
                                                         },
-                                                        customer: Customer { country: code(customer), segment, relation: *relation, national_cloud_customer: status },
+                                                        customer: Customer {
+                                                            country: code(customer),
+                                                            segment,
+                                                            relation: *relation,
+                                                            national_cloud_customer: status,
+                                                        },
                                                         cloud: None,
                                                         task: *task,
                                                     };

@@ -142,8 +142,13 @@ fn a_reseller_outside_the_customers_region_is_shown_an_account_and_a_provider_th
     });
     assert_eq!(cloud(&q, Cloud::Commercial).verdict, Verdict::Denied);
     let turkey = country("TR");
-    let expected = vec![Change::ProviderCountry { country: turkey }, Change::PartnerCountry { country: turkey, region: Some(Region::MiddleEastCentralEasternEurope) }];
-    assert!(proposals(&q, Cloud::Commercial).iter().any(|changes| changes.len() == 2 && expected.iter().all(|change| changes.contains(change))), "{:?}", proposals(&q, Cloud::Commercial));
+    let expected =
+        vec![Change::ProviderCountry { country: turkey }, Change::PartnerCountry { country: turkey, region: Some(Region::MiddleEastCentralEasternEurope) }];
+    assert!(
+        proposals(&q, Cloud::Commercial).iter().any(|changes| changes.len() == 2 && expected.iter().all(|change| changes.contains(change))),
+        "{:?}",
+        proposals(&q, Cloud::Commercial)
+    );
 }
 
 /// A grid of questions across models, countries, days, facts and tasks, for the nearest-yes properties.
@@ -288,7 +293,10 @@ fn a_germany_migration_without_a_european_account_is_shown_the_four_steps() {
     let found = proposals(&q, Cloud::Germany);
     let first = found.first().expect("a way to a yes");
     // In the documents' order: the account, the tenant, active, signed in as Global admin.
-    assert_eq!(first, &[Change::EuropeanAccount, Change::EuropeanTenant { country: country("DE") }, Change::EuropeanTenantActive, Change::Role { role: Role::GlobalAdmin }]);
+    assert_eq!(
+        first,
+        &[Change::EuropeanAccount, Change::EuropeanTenant { country: country("DE") }, Change::EuropeanTenantActive, Change::Role { role: Role::GlobalAdmin }]
+    );
     // After the closure no later day reopens it, and no earlier day is proposed: nothing helps.
     let closed = germany_query(|q| {
         q.as_of = Day::parse("2026-12-07").expect("day");

@@ -3,9 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use csp_eligibility::core::messages::{in_page, is_later};
 use std::fmt::Write as _;
 use std::path::Path;
-use csp_eligibility::core::messages::{in_page, is_later};
 
 fn read_tsv(path: &str) -> Vec<csv::StringRecord> {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("data file");
@@ -59,7 +59,11 @@ fn markets_table() -> String {
         writeln!(
             out,
             "    Market {{ code: {:?}, name: {:?}, region: {}, effective: Effective {{ from: {}, until: {} }} }},",
-            &row[0], &row[2], variant("Region", &row[3]), day_literal(&row[5]), day_literal(&row[6])
+            &row[0],
+            &row[2],
+            variant("Region", &row[3]),
+            day_literal(&row[5]),
+            day_literal(&row[6])
         )
         .unwrap();
     }
@@ -81,7 +85,9 @@ fn jurisdictions_table() -> String {
         writeln!(
             out,
             "    Membership {{ code: {:?}, jurisdiction: {jurisdiction}, effective: Effective {{ from: {}, until: {} }} }},",
-            &row[0], day_literal(&row[2]), day_literal(&row[3])
+            &row[0],
+            day_literal(&row[2]),
+            day_literal(&row[3])
         )
         .unwrap();
     }
@@ -181,15 +187,12 @@ fn refresh_packs(packs: &[(String, String)]) -> bool {
 #[test]
 fn compiled_in_tables_match_their_data_files() {
     let (messages, packs) = messages_table();
-    let mut stale: Vec<&str> = [
-        ("src/core/markets_table.rs", markets_table()),
-        ("src/core/jurisdictions_table.rs", jurisdictions_table()),
-        ("src/core/messages_table.rs", messages),
-    ]
-    .iter()
-    .filter(|(path, content)| refresh(path, content))
-    .map(|(path, _)| *path)
-    .collect();
+    let mut stale: Vec<&str> =
+        [("src/core/markets_table.rs", markets_table()), ("src/core/jurisdictions_table.rs", jurisdictions_table()), ("src/core/messages_table.rs", messages)]
+            .iter()
+            .filter(|(path, content)| refresh(path, content))
+            .map(|(path, _)| *path)
+            .collect();
     if refresh_packs(&packs) {
         stale.push("static/lang/");
     }

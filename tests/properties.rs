@@ -4,13 +4,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use csp_eligibility::core::compact::{query_words, read_query_words, Detail, Lexicon};
 use csp_eligibility::core::decision::Outcome;
 use csp_eligibility::core::facts::Facts;
-use csp_eligibility::core::rules::{Check, RULES};
 use csp_eligibility::core::markets::known_codes;
+use csp_eligibility::core::rules::{Check, RULES};
 use csp_eligibility::core::vocabulary::CustomerStatus;
-use csp_eligibility::core::{decide, verdicts, nearest, timeline, parse_query_str, read_valid_query, Verdicts, Cloud, Fact, CountryCode, Customer, Day, Partner, PartnerModel, Program, Query, Relation, Role, Segment, Task, Verdict, Vocabulary, API_VERSION};
-use csp_eligibility::core::compact::{query_words, read_query_words, Detail, Lexicon};
+use csp_eligibility::core::{
+    decide, nearest, parse_query_str, read_valid_query, timeline, verdicts, Cloud, CountryCode, Customer, Day, Fact, Partner, PartnerModel, Program, Query,
+    Relation, Role, Segment, Task, Verdict, Verdicts, Vocabulary, API_VERSION,
+};
 use proptest::prelude::*;
 use proptest::sample::select;
 

@@ -19,17 +19,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// The seed documents, in the order the source map and its rendering follow.
-static SEEDS: [&str; 5] = [
-    "000_6afa813301a98690.txt",
-    "001_0a1de67b1829e173.txt",
-    "002_27d6eb6990a20835.txt",
-    "003_88aa279d84c9d6cf.txt",
-    "004_67f44b5b4431ee71.txt",
-];
+static SEEDS: [&str; 5] =
+    ["000_6afa813301a98690.txt", "001_0a1de67b1829e173.txt", "002_27d6eb6990a20835.txt", "003_88aa279d84c9d6cf.txt", "004_67f44b5b4431ee71.txt"];
 
 /// The carrier IDs that stand for task-portal rows (`src/core/portals.rs`), with their cloud.
-static TASK_PORTAL_CARRIERS: [(&str, Cloud); 2] =
-    [("TASK-PORTALS-GERMANY", Cloud::Germany), ("TASK-PORTALS-US-GOVERNMENT", Cloud::UsGovernment)];
+static TASK_PORTAL_CARRIERS: [(&str, Cloud); 2] = [("TASK-PORTALS-GERMANY", Cloud::Germany), ("TASK-PORTALS-US-GOVERNMENT", Cloud::UsGovernment)];
 
 /// The header row of `data/source-map.tsv`.
 const COLUMNS: [&str; 5] = ["document", "section", "quote", "carried_by", "language"];
@@ -208,10 +202,8 @@ fn fail_on(offenders: &[String], what: &str) {
 #[test]
 fn every_mapped_section_exists_in_its_seed() {
     let seeds = seeds();
-    let offenders: Vec<String> = source_map()
-        .iter()
-        .filter_map(|row| section_problem(&seeds, row).map(|problem| format!("{}: {problem}", row.place())))
-        .collect();
+    let offenders: Vec<String> =
+        source_map().iter().filter_map(|row| section_problem(&seeds, row).map(|problem| format!("{}: {problem}", row.place()))).collect();
     fail_on(&offenders, "source map rows that point at no section of a seed");
 }
 
@@ -252,9 +244,7 @@ fn every_seed_citation_points_at_a_section_that_holds_its_subject() {
     let rows = source_map();
     let offenders: Vec<String> = seed_citations()
         .into_iter()
-        .filter(|(id, citation)| {
-            !rows.iter().any(|row| row.document == citation.document && row.section == citation.section && row.carries(id))
-        })
+        .filter(|(id, citation)| !rows.iter().any(|row| row.document == citation.document && row.section == citation.section && row.carries(id)))
         .map(|(id, citation)| format!("{id} cites {} but no listed sentence of that section names it", citation.short()))
         .collect();
     fail_on(&offenders, "citations whose section holds no sentence carried by the rule or note");
@@ -314,7 +304,6 @@ fn every_seed_section_has_its_headings() {
     fail_on(&offenders, "seed sections without their headings");
 }
 
-
 /// `A`, `B` in code spans, or a dash when there are none.
 fn code_list<S: AsRef<str>>(items: &[S]) -> String {
     if items.is_empty() {
@@ -325,8 +314,7 @@ fn code_list<S: AsRef<str>>(items: &[S]) -> String {
 
 /// One section of the rendering: what cites it, and the sentences listed from it.
 fn render_section(out: &mut String, source: &Source, section: &str, citations: &[(&str, Citation)], listed: &[&Row]) {
-    let citing: Vec<&str> =
-        citations.iter().filter(|(_, citation)| citation.document == source.id && citation.section == section).map(|(id, _)| *id).collect();
+    let citing: Vec<&str> = citations.iter().filter(|(_, citation)| citation.document == source.id && citation.section == section).map(|(id, _)| *id).collect();
     let portals: Vec<String> = TASK_PORTALS
         .iter()
         .filter(|row| row.citation.document == source.id && row.citation.section == section)

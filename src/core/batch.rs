@@ -6,12 +6,12 @@
 
 use super::day::Day;
 use super::engine::{tallies, Tally};
-use super::portals::transact_portal;
-use super::rules::RULES;
 use super::markets::CountryCode;
 use super::messages::{fill, text, Lang};
 use super::parse::{contradictions, parse_query, QueryError};
+use super::portals::transact_portal;
 use super::query::{Customer, Partner, Query, API_VERSION};
+use super::rules::RULES;
 use super::vocabulary::{Cloud, CustomerStatus, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 use csv::StringRecord;
 
@@ -122,10 +122,12 @@ impl Batch {
     /// # Errors
     /// Every problem of the row, each with its field's path.
     pub fn read(&self, row: &StringRecord) -> Result<Query, QueryError> {
-        let cells = || self.columns.iter().zip(row.iter()).filter_map(|(column, cell)| match column {
-            Column::Field(field) if !cell.trim().is_empty() => Some((*field, cell.trim())),
-            _ => None,
-        });
+        let cells = || {
+            self.columns.iter().zip(row.iter()).filter_map(|(column, cell)| match column {
+                Column::Field(field) if !cell.trim().is_empty() => Some((*field, cell.trim())),
+                _ => None,
+            })
+        };
         if let Some(query) = read_valid_fields(cells(), self.has_version) {
             return Ok(query);
         }

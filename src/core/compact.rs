@@ -28,8 +28,8 @@ use super::portals::{transact_portal, Portal};
 use super::query::{Customer, Fact, Partner, Query, API_VERSION};
 use super::vocabulary::{Cloud, CustomerStatus, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 use rustc_hash::FxBuildHasher;
-use std::collections::HashMap;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// How much of each answer to send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,9 +118,11 @@ pub fn query_words(query: &Query) -> [u32; QUERY_WORDS] {
     }
     let country = |code: Option<CountryCode>| code.map_or(0, |code| 1 + code.slot() as u32);
     let flag = |value: Option<bool>| value.map_or(0, |value| 1 + u32::from(value));
-    let programs = query.partner.programs.as_ref().map_or(0, |programs| {
-        programs.iter().enumerate().fold(1 << 31, |word, (at, program)| word | index(Some(*program)) << (3 * at))
-    });
+    let programs = query
+        .partner
+        .programs
+        .as_ref()
+        .map_or(0, |programs| programs.iter().enumerate().fold(1 << 31, |word, (at, program)| word | index(Some(*program)) << (3 * at)));
     let (partner, customer) = (&query.partner, &query.customer);
     [
         query.as_of.digits(),
@@ -153,7 +155,9 @@ pub fn query_words(query: &Query) -> [u32; QUERY_WORDS] {
 /// in [`query_vocabulary`]; countries, booleans and programs are read by [`country`], [`flag`] and
 /// [`programs`].
 pub fn read_query_words(words: &[u32]) -> Option<Query> {
-    let &[as_of, partner_country, model, has_partner_id, mpa_signed, provider_country, chosen, us_gov_validated, role, european_account, european_tenant_country, european_tenant_active, customer_country, segment, relation, status, cloud, task] = words else {
+    let &[as_of, partner_country, model, has_partner_id, mpa_signed, provider_country, chosen, us_gov_validated, role, european_account, european_tenant_country, european_tenant_active, customer_country, segment, relation, status, cloud, task] =
+        words
+    else {
         return None;
     };
     let read = || -> Result<Query, ()> {
@@ -172,7 +176,12 @@ pub fn read_query_words(words: &[u32]) -> Option<Query> {
             european_tenant_country: country(european_tenant_country)?,
             european_tenant_active: flag(european_tenant_active)?,
         };
-        let customer = Customer { country: country(customer_country)?.ok_or(())?, segment: value(segment)?.ok_or(())?, relation: value(relation)?.ok_or(())?, national_cloud_customer: value(status)? };
+        let customer = Customer {
+            country: country(customer_country)?.ok_or(())?,
+            segment: value(segment)?.ok_or(())?,
+            relation: value(relation)?.ok_or(())?,
+            national_cloud_customer: value(status)?,
+        };
         Ok(Query { api_version: API_VERSION, as_of: as_of.ok_or(())?, partner, customer, cloud: value(cloud)?, task: value(task)? })
     };
     read().ok().filter(|query| contradictions(query).next().is_none())
@@ -288,11 +297,19 @@ impl Lexicon {
         self.asked(query.cloud, query.task, Cloud::EVERY.len(), out);
         for (cloud, tally) in Cloud::EVERY.into_iter().zip(tallies(query)) {
             // Cloud and verdict in the low bits, then each deciding rule's index plus one, 7 bits each.
-            let packed = tally.deciding_indices().enumerate().fold(cloud as u32 | (tally.verdict() as u32) << 2, |packed, (at, rule)| packed | (rule as u32 + 1) << (4 + 7 * at));
+            let packed = tally
+                .deciding_indices()
+                .enumerate()
+                .fold(cloud as u32 | (tally.verdict() as u32) << 2, |packed, (at, rule)| packed | (rule as u32 + 1) << (4 + 7 * at));
             let entry = match self.cloud_verdicts.get(&packed) {
                 Some(&entry) => entry,
                 None => {
-                    let verdict = CloudVerdict { cloud, verdict: tally.verdict(), portal: transact_portal(cloud), deciding: tally.deciding().map(|rule| rule.id).collect() };
+                    let verdict = CloudVerdict {
+                        cloud,
+                        verdict: tally.verdict(),
+                        portal: transact_portal(cloud),
+                        deciding: tally.deciding().map(|rule| rule.id).collect(),
+                    };
                     let entry = self.fresh(&verdict);
                     self.cloud_verdicts.insert(packed, entry);
                     entry
@@ -399,7 +416,9 @@ mod tests {
 
     #[test]
     fn numbers_out_of_range_are_declined_never_a_panic() {
-        for (at, word) in [(0, 20240230), (0, 9990101), (1, 677), (1, 27 * 26), (2, 99), (3, 3), (6, 1), (6, (1 << 31) | 0o11), (6, (1 << 31) | 7), (12, 0), (17, 50)] {
+        for (at, word) in
+            [(0, 20240230), (0, 9990101), (1, 677), (1, 27 * 26), (2, 99), (3, 3), (6, 1), (6, (1 << 31) | 0o11), (6, (1 << 31) | 7), (12, 0), (17, 50)]
+        {
             let mut words = query_words();
             words[at] = word;
             assert_eq!(read_query_words(&words), None, "word {at} = {word}");

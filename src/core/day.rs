@@ -18,10 +18,8 @@ impl Day {
     /// Parses `YYYY-MM-DD` (years 1000–9999), rejecting days that do not exist.
     pub fn parse(text: &str) -> Option<Day> {
         let bytes = text.as_bytes();
-        let well_formed = bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        let well_formed =
+            bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !well_formed || bytes[0] == b'0' {
             return None;
         }

@@ -214,7 +214,11 @@ impl From<Decision> for Verdicts {
             as_of: decision.as_of,
             requested_cloud: decision.requested_cloud,
             task: decision.task,
-            clouds: decision.clouds.into_iter().map(|cloud| CloudVerdict { cloud: cloud.cloud, verdict: cloud.verdict, portal: cloud.portal, deciding: cloud.deciding }).collect(),
+            clouds: decision
+                .clouds
+                .into_iter()
+                .map(|cloud| CloudVerdict { cloud: cloud.cloud, verdict: cloud.verdict, portal: cloud.portal, deciding: cloud.deciding })
+                .collect(),
         }
     }
 }

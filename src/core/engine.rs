@@ -40,7 +40,12 @@ pub fn verdicts(query: &Query) -> Verdicts {
         clouds: Cloud::EVERY
             .into_iter()
             .zip(tallies(query))
-            .map(|(cloud, tally)| CloudVerdict { cloud, verdict: tally.verdict(), portal: transact_portal(cloud), deciding: tally.deciding().map(|rule| rule.id).collect() })
+            .map(|(cloud, tally)| CloudVerdict {
+                cloud,
+                verdict: tally.verdict(),
+                portal: transact_portal(cloud),
+                deciding: tally.deciding().map(|rule| rule.id).collect(),
+            })
             .collect(),
     }
 }

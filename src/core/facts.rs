@@ -33,7 +33,8 @@ pub struct Placed {
 /// shows beside its verdict (the regions the rules read, from [`markets::region_on`]).
 pub fn places(query: &Query) -> Vec<Placed> {
     let day = query.as_of;
-    let parties = [(Party::Partner, Some(query.partner.country)), (Party::Provider, query.partner.provider_country), (Party::Customer, Some(query.customer.country))];
+    let parties =
+        [(Party::Partner, Some(query.partner.country)), (Party::Provider, query.partner.provider_country), (Party::Customer, Some(query.customer.country))];
     parties.into_iter().filter_map(|(party, country)| country.map(|country| Placed { party, country, region: markets::region_on(country, day) })).collect()
 }
 
@@ -260,7 +261,9 @@ impl<'q> Facts<'q> {
     /// Each party's country with its jurisdiction that day: the partner, its provider (if given) and the customer.
     pub fn parties(&self) -> impl Iterator<Item = (CountryCode, Option<Jurisdiction>)> + '_ {
         let provider = self.query.partner.provider_country.zip(self.provider_jurisdiction);
-        [Some((self.query.partner.country, self.partner_jurisdiction)), provider, Some((self.query.customer.country, self.customer_jurisdiction))].into_iter().flatten()
+        [Some((self.query.partner.country, self.partner_jurisdiction)), provider, Some((self.query.customer.country, self.customer_jurisdiction))]
+            .into_iter()
+            .flatten()
     }
 
     /// Whether the partner, its provider or the customer is in one of `codes`.

@@ -182,7 +182,17 @@ mod tests {
 
     #[test]
     fn a_broken_link_is_reported_at_its_fields() {
-        let pairs = [("api_version", "1"), ("as_of", "2021-02-30"), ("partner.country", "XX"), ("partner.model", "direct_bill"), ("partner.mpa_signed", "maybe"), ("customer.country", "FR"), ("customer.segment", "commercial"), ("customer.relation", "unrelated"), ("utm_source", "mail")];
+        let pairs = [
+            ("api_version", "1"),
+            ("as_of", "2021-02-30"),
+            ("partner.country", "XX"),
+            ("partner.model", "direct_bill"),
+            ("partner.mpa_signed", "maybe"),
+            ("customer.country", "FR"),
+            ("customer.segment", "commercial"),
+            ("customer.relation", "unrelated"),
+            ("utm_source", "mail"),
+        ];
         let error = parse_query(&to_value(pairs)).expect_err("broken");
         let paths: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["utm_source", "as_of", "partner.country", "partner.mpa_signed"]);

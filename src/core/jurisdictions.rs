@@ -24,15 +24,10 @@ static MEMBERSHIP_INDEX: CodeIndex = CodeIndex::new();
 
 /// The jurisdiction `code` belongs to on `day`, if any.
 pub fn on(code: CountryCode, day: Day) -> Option<Jurisdiction> {
-    MEMBERSHIP_INDEX
-        .rows(MEMBERSHIPS, code, |row| row.code)
-        .iter()
-        .find(|row| row.effective.holds_on(day))
-        .map(|row| row.jurisdiction)
+    MEMBERSHIP_INDEX.rows(MEMBERSHIPS, code, |row| row.code).iter().find(|row| row.effective.holds_on(day)).map(|row| row.jurisdiction)
 }
 
 /// The days on which some membership starts or ends.
 pub fn change_days() -> impl Iterator<Item = Day> {
     MEMBERSHIPS.iter().flat_map(|row| row.effective.from.into_iter().chain(row.effective.until))
 }
-

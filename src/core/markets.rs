@@ -42,7 +42,6 @@ impl CountryCode {
         matches!(code.as_bytes(), [a, b] if *a == self.0[0] && *b == self.0[1])
     }
 
-
     /// Whether Partner Center knows this country (as a CSP market at some date, or as no market).
     pub fn is_known(self) -> bool {
         !rows(self).is_empty()

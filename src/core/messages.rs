@@ -229,10 +229,7 @@ impl schemars::JsonSchema for Text {
         "Text".into()
     }
     fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        let mut schema = schemars::schema::SchemaObject {
-            instance_type: Some(schemars::schema::InstanceType::Object.into()),
-            ..Default::default()
-        };
+        let mut schema = schemars::schema::SchemaObject { instance_type: Some(schemars::schema::InstanceType::Object.into()), ..Default::default() };
         let object = schema.object();
         for field in ["message_key", "message"] {
             object.properties.insert(field.into(), generator.subschema_for::<String>());

@@ -10,8 +10,8 @@ pub mod day;
 pub mod decision;
 pub mod engine;
 pub mod facts;
-pub mod jurisdictions;
 pub mod flat;
+pub mod jurisdictions;
 pub mod markets;
 pub mod messages;
 pub mod nearest;
@@ -31,11 +31,11 @@ pub use day::Day;
 pub use decision::{CloudDecision, CloudVerdict, Decision, Outcome, Verdict, Verdicts};
 pub use engine::{decide, verdicts, RULESET_VERSION};
 pub use markets::CountryCode;
-pub use nearest::{nearest, Nearest};
-pub use timeline::{timeline, Timeline};
 pub use messages::Lang;
+pub use nearest::{nearest, Nearest};
 pub use parse::{parse_query, parse_query_str, read_valid_query, Problem, QueryError};
 pub use query::{Customer, Fact, Partner, Query, API_VERSION};
+pub use timeline::{timeline, Timeline};
 pub use vocabulary::{Cloud, PartnerModel, Program, Relation, Role, Segment, Task, Vocabulary};
 
 /// Parses JSON text and decides it: the one-call entry point of the JSON contract.

@@ -281,7 +281,10 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
         }
         // Among the rules still in the way, the one whose read fields leave the fewest changes to try.
         let choices = |reads: Fields| {
-            candidates.iter().enumerate().filter(move |(index, change)| set & (1 << index) == 0 && !fields.contains(change.field()) && reads.contains(change.field()))
+            candidates
+                .iter()
+                .enumerate()
+                .filter(move |(index, change)| set & (1 << index) == 0 && !fields.contains(change.field()) && reads.contains(change.field()))
         };
         let mut steer: Option<(usize, Fields)> = None;
         let tally = trace(&changed, cloud, |_, outcome, reads| {

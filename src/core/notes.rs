@@ -4,7 +4,10 @@
 use super::day::{Day, Effective};
 use super::facts::Facts;
 use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
-use super::sources::{cite, Citation, ANNOUNCEMENTS_2021_MAY, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_FAQ};
+use super::sources::{
+    cite, Citation, ANNOUNCEMENTS_2021_MAY, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS,
+    PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_FAQ,
+};
 use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Relation, Task};
 use crate::day;
 
@@ -81,13 +84,55 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.chain_direct", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     // Scenario 1 describes an indirect provider's sales only through an indirect reseller.
-    note("NOTE-PROVIDER-THROUGH-RESELLER", Clouds::ALL, Shown::CautionWhen(provider_selling_to_end_customer), "note.provider_through_reseller", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
-    note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::NoteWhen(|f| f.is_reseller()), "note.reseller_buys_from_provider", cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
-    note("NOTE-ENROLLMENT-NEEDS", COMMERCIAL, Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)), "note.enrollment_needs", cite(&ENROLLMENT, "get-started")),
-    note("NOTE-DIRECT-BILL-CAPABILITIES", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_capabilities", cite(&PARTNER_RELATIONSHIPS, "types-of-partner-relationships-in-the-csp-program")),
-    note("NOTE-DIRECT-BILL-REQUIREMENTS", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_bill_requirements", cite(&ENROLLMENT, "minimum-requirements")),
-    note("NOTE-CREDIT-CHECK-FIRST", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.credit_check_first", cite(&ENROLLMENT, "verify-direct-bill-eligibility")),
-    note("NOTE-DIRECT-TO-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.direct_to_indirect", cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller")),
+    note(
+        "NOTE-PROVIDER-THROUGH-RESELLER",
+        Clouds::ALL,
+        Shown::CautionWhen(provider_selling_to_end_customer),
+        "note.provider_through_reseller",
+        cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
+    ),
+    note(
+        "NOTE-RESELLER-BUYS-FROM-PROVIDER",
+        COMMERCIAL,
+        Shown::NoteWhen(|f| f.is_reseller()),
+        "note.reseller_buys_from_provider",
+        cite(&ENROLLMENT, "enroll-as-an-indirect-reseller"),
+    ),
+    note(
+        "NOTE-ENROLLMENT-NEEDS",
+        COMMERCIAL,
+        Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)),
+        "note.enrollment_needs",
+        cite(&ENROLLMENT, "get-started"),
+    ),
+    note(
+        "NOTE-DIRECT-BILL-CAPABILITIES",
+        COMMERCIAL,
+        Shown::NoteWhen(is_direct_bill),
+        "note.direct_bill_capabilities",
+        cite(&PARTNER_RELATIONSHIPS, "types-of-partner-relationships-in-the-csp-program"),
+    ),
+    note(
+        "NOTE-DIRECT-BILL-REQUIREMENTS",
+        COMMERCIAL,
+        Shown::NoteWhen(is_direct_bill),
+        "note.direct_bill_requirements",
+        cite(&ENROLLMENT, "minimum-requirements"),
+    ),
+    note(
+        "NOTE-CREDIT-CHECK-FIRST",
+        COMMERCIAL,
+        Shown::NoteWhen(is_direct_bill),
+        "note.credit_check_first",
+        cite(&ENROLLMENT, "verify-direct-bill-eligibility"),
+    ),
+    note(
+        "NOTE-DIRECT-TO-INDIRECT",
+        COMMERCIAL,
+        Shown::NoteWhen(is_direct_bill),
+        "note.direct_to_indirect",
+        cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller"),
+    ),
     note("NOTE-TENANT-COUNTRY-COUNTS", COMMERCIAL, Shown::Always, "note.tenant_country_counts", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-MULTI-PARTNER", COMMERCIAL, Shown::Always, "note.multi_partner", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     note("NOTE-MULTI-CHANNEL", COMMERCIAL, Shown::Always, "note.multi_channel", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
@@ -101,10 +146,28 @@ pub static NOTES: &[NoteRule] = &[
     },
     // The announcement and the 2021 table disagree on the former regions of American Samoa and the
     // Northern Mariana Islands; both put Guam in Australia.
-    note("NOTE-US-TERRITORIES-2023", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["AS", "MP"])), "note.us_territories_2023", cite(&PROGRAM_GUIDE_2023, "")),
+    note(
+        "NOTE-US-TERRITORIES-2023",
+        COMMERCIAL,
+        Shown::CautionWhen(|f| f.involves_country(&["AS", "MP"])),
+        "note.us_territories_2023",
+        cite(&PROGRAM_GUIDE_2023, ""),
+    ),
     note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
-    note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), "note.not_a_market", cite(&REGIONAL_MARKETS, "")),
-    note("NOTE-GERMANY-DATA-TRUSTEE", GERMANY, Shown::Always, "note.germany_data_trustee", cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements")),
+    note(
+        "NOTE-NOT-A-MARKET",
+        COMMERCIAL,
+        Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])),
+        "note.not_a_market",
+        cite(&REGIONAL_MARKETS, ""),
+    ),
+    note(
+        "NOTE-GERMANY-DATA-TRUSTEE",
+        GERMANY,
+        Shown::Always,
+        "note.germany_data_trustee",
+        cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements"),
+    ),
     NoteRule {
         id: "NOTE-GERMANY-NO-NEW-SERVICES",
         clouds: GERMANY,

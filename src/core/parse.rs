@@ -377,9 +377,11 @@ pub fn read_valid_query(text: &str) -> Option<Query> {
     if let Some(programs) = &mut query.partner.programs {
         // The walk keeps the first of repeated programs.
         let mut seen = Vec::with_capacity(programs.len());
-        programs.retain(|program| !seen.contains(program) && {
-            seen.push(*program);
-            true
+        programs.retain(|program| {
+            !seen.contains(program) && {
+                seen.push(*program);
+                true
+            }
         });
     }
     Some(query)
@@ -423,10 +425,7 @@ mod tests {
         );
         assert_eq!(
             found,
-            vec![
-                ("partner.provider_country".into(), "error.provider_for_non_reseller"),
-                ("customer.relation".into(), "error.own_provider_for_non_reseller"),
-            ]
+            vec![("partner.provider_country".into(), "error.provider_for_non_reseller"), ("customer.relation".into(), "error.own_provider_for_non_reseller"),]
         );
     }
 
@@ -453,12 +452,30 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("colour", "colour", "unknown field `colour`; expected one of api_version, as_of, partner, customer, cloud, task".to_string(),
-                    "champ inconnu `colour` ; attendu l’un de : api_version, as_of, partner, customer, cloud, task".to_string()),
-                ("api_version", "string", "api_version must be 1, not a string".to_string(), "api_version doit valoir 1, et non une chaîne de caractères".to_string()),
-                ("partner.model", "reseller", "unknown value `reseller`; expected one of direct_bill, indirect_provider, indirect_reseller".to_string(),
-                    "valeur inconnue `reseller` ; attendu l’une de : direct_bill, indirect_provider, indirect_reseller".to_string()),
-                ("partner.mpa_signed", "string", "expected true or false, not a string".to_string(), "attendu : true ou false, et non une chaîne de caractères".to_string()),
+                (
+                    "colour",
+                    "colour",
+                    "unknown field `colour`; expected one of api_version, as_of, partner, customer, cloud, task".to_string(),
+                    "champ inconnu `colour` ; attendu l’un de : api_version, as_of, partner, customer, cloud, task".to_string()
+                ),
+                (
+                    "api_version",
+                    "string",
+                    "api_version must be 1, not a string".to_string(),
+                    "api_version doit valoir 1, et non une chaîne de caractères".to_string()
+                ),
+                (
+                    "partner.model",
+                    "reseller",
+                    "unknown value `reseller`; expected one of direct_bill, indirect_provider, indirect_reseller".to_string(),
+                    "valeur inconnue `reseller` ; attendu l’une de : direct_bill, indirect_provider, indirect_reseller".to_string()
+                ),
+                (
+                    "partner.mpa_signed",
+                    "string",
+                    "expected true or false, not a string".to_string(),
+                    "attendu : true ou false, et non une chaîne de caractères".to_string()
+                ),
             ]
         );
         assert_eq!(error.problems[3].message_in(Lang::De), "erwartet: true oder false, nicht eine Zeichenkette");

@@ -55,12 +55,8 @@ pub static OFFICE_365_ADMIN_GERMANY: Portal =
 pub static AZURE_GERMANY: Portal =
     Portal { id: "azure_germany", name: "Azure for Microsoft Cloud Germany admin portal", url: Some("https://portal.microsoftazure.de"), enroll_url: None };
 /// Microsoft Cloud Germany Azure Active Directory licensing portal.
-pub static AZURE_AD_LICENSING_GERMANY: Portal = Portal {
-    id: "azure_ad_licensing_germany",
-    name: "Microsoft Cloud Germany Azure Active Directory licensing portal",
-    url: None,
-    enroll_url: None,
-};
+pub static AZURE_AD_LICENSING_GERMANY: Portal =
+    Portal { id: "azure_ad_licensing_germany", name: "Microsoft Cloud Germany Azure Active Directory licensing portal", url: None, enroll_url: None };
 /// Azure portal for US Government.
 pub static AZURE_US_GOVERNMENT: Portal =
     Portal { id: "azure_us_government", name: "Azure portal for US Government", url: Some("https://portal.azure.us/"), enroll_url: None };
@@ -107,26 +103,47 @@ const GERMANY_TASKS: Citation = cite(&GERMANY_2018, "partner-center-for-microsof
 
 /// The task-portal table. Tasks missing for a cloud are done in its Partner Center instance.
 pub static TASK_PORTALS: &[TaskPortals] = &[
-    TaskPortals { cloud: Cloud::Commercial, task: Task::MigrateGermanyCustomer, portals: &[], citation: cite(&GERMANY_2020, "migrate-customers-from-microsoft-cloud-germany-to-another-european-region") },
+    TaskPortals {
+        cloud: Cloud::Commercial,
+        task: Task::MigrateGermanyCustomer,
+        portals: &[],
+        citation: cite(&GERMANY_2020, "migrate-customers-from-microsoft-cloud-germany-to-another-european-region"),
+    },
     TaskPortals { cloud: Cloud::Germany, task: Task::ManagePartnerUsers, portals: &[&OFFICE_365_ADMIN_GERMANY, &AZURE_GERMANY], citation: GERMANY_TASKS },
     TaskPortals { cloud: Cloud::Germany, task: Task::ManageCustomerUsers, portals: &[&OFFICE_365_ADMIN_GERMANY, &AZURE_GERMANY], citation: GERMANY_TASKS },
     TaskPortals { cloud: Cloud::Germany, task: Task::ResetPassword, portals: &[&AZURE_GERMANY], citation: GERMANY_TASKS },
-    TaskPortals { cloud: Cloud::Germany, task: Task::ManageLicenses, portals: &[&OFFICE_365_ADMIN_GERMANY, &AZURE_AD_LICENSING_GERMANY], citation: GERMANY_TASKS },
-    TaskPortals { cloud: Cloud::UsGovernment, task: Task::ManagePartnerUsers, portals: &[&AZURE_US_GOVERNMENT], citation: cite(&US_GOVERNMENT_FAQ, "microsoft-cloud-for-us-government-for-azure") },
+    TaskPortals {
+        cloud: Cloud::Germany,
+        task: Task::ManageLicenses,
+        portals: &[&OFFICE_365_ADMIN_GERMANY, &AZURE_AD_LICENSING_GERMANY],
+        citation: GERMANY_TASKS,
+    },
+    TaskPortals {
+        cloud: Cloud::UsGovernment,
+        task: Task::ManagePartnerUsers,
+        portals: &[&AZURE_US_GOVERNMENT],
+        citation: cite(&US_GOVERNMENT_FAQ, "microsoft-cloud-for-us-government-for-azure"),
+    },
     TaskPortals { cloud: Cloud::UsGovernment, task: Task::ManageCustomerUsers, portals: &[&AZURE_US_GOVERNMENT], citation: cite(&US_GOVERNMENT_2021, "") },
     TaskPortals { cloud: Cloud::UsGovernment, task: Task::ResetPassword, portals: &[&AZURE_US_GOVERNMENT], citation: cite(&US_GOVERNMENT_2021, "") },
     TaskPortals { cloud: Cloud::UsGovernment, task: Task::ManageLicenses, portals: &[&AZURE_US_GOVERNMENT], citation: cite(&US_GOVERNMENT_2021, "") },
-    TaskPortals { cloud: Cloud::UsGovernment, task: Task::MigrateGermanyCustomer, portals: &[], citation: cite(&GERMANY_2020, "migrate-customers-from-microsoft-cloud-germany-to-another-european-region") },
-    TaskPortals { cloud: Cloud::Vianet21, task: Task::ManageLicenses, portals: &[&MICROSOFT_365_ADMIN_21VIANET], citation: cite(&NATIONAL_CLOUD_DEVELOPERS, "") },
+    TaskPortals {
+        cloud: Cloud::UsGovernment,
+        task: Task::MigrateGermanyCustomer,
+        portals: &[],
+        citation: cite(&GERMANY_2020, "migrate-customers-from-microsoft-cloud-germany-to-another-european-region"),
+    },
+    TaskPortals {
+        cloud: Cloud::Vianet21,
+        task: Task::ManageLicenses,
+        portals: &[&MICROSOFT_365_ADMIN_21VIANET],
+        citation: cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
+    },
     TaskPortals { cloud: Cloud::Vianet21, task: Task::MigrateGermanyCustomer, portals: &[], citation: cite(&NATIONAL_CLOUDS, "") },
 ];
 
 /// Where `task` is done in `cloud`.
 pub fn task_portals(cloud: Cloud, task: Task) -> &'static [&'static Portal] {
-    const PARTNER_CENTERS: [&[&Portal]; 4] =
-        [&[&PARTNER_CENTER], &[&PARTNER_CENTER_GERMANY], &[&PARTNER_CENTER_US_GOVERNMENT], &[&PARTNER_CENTER_21VIANET]];
-    TASK_PORTALS
-        .iter()
-        .find(|row| row.cloud == cloud && row.task == task)
-        .map_or(PARTNER_CENTERS[cloud as usize], |row| row.portals)
+    const PARTNER_CENTERS: [&[&Portal]; 4] = [&[&PARTNER_CENTER], &[&PARTNER_CENTER_GERMANY], &[&PARTNER_CENTER_US_GOVERNMENT], &[&PARTNER_CENTER_21VIANET]];
+    TASK_PORTALS.iter().find(|row| row.cloud == cloud && row.task == task).map_or(PARTNER_CENTERS[cloud as usize], |row| row.portals)
 }

@@ -3,11 +3,14 @@
 
 use super::day::{Day, Effective};
 use super::facts::{Facts, Party};
+use super::markets::CountryCode;
 use super::portals::{task_portals, transact_portal};
 use super::query::Fact;
-use super::sources::{cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, PARTNER_RELATIONSHIPS, PERMISSIONS, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ};
+use super::sources::{
+    cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS,
+    PARTNER_RELATIONSHIPS, PERMISSIONS, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ,
+};
 use super::vocabulary::{Cloud, Clouds, CustomerStatus, Jurisdiction, PartnerModel, Program, Region, Relation, Role, Segment, Task};
-use super::markets::CountryCode;
 use crate::day;
 
 /// How a rule comes out for one query.

@@ -324,4 +324,3 @@ pub static SOURCES: &[Source] = &[
 pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|source| source.id == id)
 }
-

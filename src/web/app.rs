@@ -2,10 +2,11 @@
 //! On the standalone page it keeps the query in the address bar and local storage; inside the custom
 //! element it takes presets from the host's attributes and hands each answer to the element.
 
-use crate::core::decision::Decision;
-use crate::core::parse::Problem;
 use crate::core::age::documents_up_to;
+use crate::core::decision::Decision;
 use crate::core::facts::places;
+use crate::core::flat::Fields;
+use crate::core::parse::Problem;
 use crate::core::{decide, nearest, timeline, Lang, Vocabulary, RULESET_VERSION};
 use crate::web::components::answer::{heading, summary, verdict_look, CloudCard, Explained};
 use crate::web::components::form::{question_text, QueryForm};
@@ -13,7 +14,6 @@ use crate::web::components::toolbar::Toolbar;
 use crate::web::i18n::{date, label, labelled, t, tf};
 use crate::web::link;
 use crate::web::state::{Action, State, View};
-use crate::core::flat::Fields;
 use yew::prelude::*;
 
 /// Where the widget lives and what its host presets.
@@ -41,7 +41,6 @@ pub struct AppProps {
     #[prop_or(1)]
     pub heading_level: u8,
 }
-
 
 /// The state an embedded instance starts from: a fresh query with the host's presets.
 fn embedded_state(props: &AppProps) -> State {

@@ -19,7 +19,12 @@ struct Located<'a> {
 }
 
 fn located(line: u64, problems: &[CellProblem]) -> impl Iterator<Item = Located<'_>> {
-    problems.iter().map(move |problem| Located { line, column: problem.column.map_or(0, |column| column + 1), field: &problem.field, message: &problem.message })
+    problems.iter().map(move |problem| Located {
+        line,
+        column: problem.column.map_or(0, |column| column + 1),
+        field: &problem.field,
+        message: &problem.message,
+    })
 }
 
 fn json<T: Serialize>(value: &T) -> String {

@@ -2,11 +2,11 @@
 //! announcing every answer with a `csp-eligibility:decision` event and a language switched inside the
 //! widget with `csp-eligibility:lang` (the host's `lang` attribute follows it).
 
+use crate::core::flat::Fields;
 use crate::core::{Decision, Lang};
-use crate::web::to_js;
 use crate::web::app::{App, AppProps};
 use crate::web::components::answer::Explained;
-use crate::core::flat::Fields;
+use crate::web::to_js;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -97,10 +97,7 @@ fn announce(host: &HtmlElement, decision: &Decision, explained: &Explained) {
 }
 
 fn props_of(host: &HtmlElement) -> AppProps {
-    let preset: Fields = FIELD_ATTRIBUTES
-        .iter()
-        .filter_map(|(attribute, path)| host.get_attribute(attribute).map(|value| (path.to_string(), value)))
-        .collect();
+    let preset: Fields = FIELD_ATTRIBUTES.iter().filter_map(|(attribute, path)| host.get_attribute(attribute).map(|value| (path.to_string(), value))).collect();
     let target = host.clone();
     AppProps {
         embedded: true,
@@ -162,7 +159,11 @@ fn connect(host: HtmlElement) -> JsValue {
 /// Registers `<csp-eligibility>` (once per page).
 #[wasm_bindgen(js_name = defineElement)]
 pub fn define_element() {
-    let observed: js_sys::Array = FIELD_ATTRIBUTES.iter().map(|(attribute, _)| JsValue::from(*attribute)).chain([JsValue::from("lang"), JsValue::from("compact"), JsValue::from("heading-level")]).collect();
+    let observed: js_sys::Array = FIELD_ATTRIBUTES
+        .iter()
+        .map(|(attribute, _)| JsValue::from(*attribute))
+        .chain([JsValue::from("lang"), JsValue::from("compact"), JsValue::from("heading-level")])
+        .collect();
     let connect = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(connect);
     define_csp_element(TAG, observed, &connect);
     connect.forget();

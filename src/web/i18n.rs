@@ -117,9 +117,8 @@ impl CountryNames {
     }
 
     fn in_locale(lang: Lang) -> CountryNames {
-        let supported = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
-            .and_then(|intl| js_sys::Reflect::has(&intl, &"DisplayNames".into()))
-            .unwrap_or(false);
+        let supported =
+            js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).and_then(|intl| js_sys::Reflect::has(&intl, &"DisplayNames".into())).unwrap_or(false);
         if !supported {
             return CountryNames(None);
         }

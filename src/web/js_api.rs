@@ -6,13 +6,12 @@
 //! 2.6× faster than building the object through serde-wasm-bindgen. Bad input comes back as a
 //! `QueryError` value, never as a trap.
 
+use super::to_js;
 use crate::core::compact::{Detail, Lexicon};
 use crate::core::{self, parse_query, Lang, QueryError, API_VERSION, RULESET_VERSION};
-use super::to_js;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
 
 /// Deepest nesting a query object may have; a query needs 3, hostile input gets a problem, not a trap.
 const MAX_DEPTH: usize = 32;

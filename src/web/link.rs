@@ -1,9 +1,9 @@
 //! The query in the address bar and in local storage, and today's date from the browser clock.
 
-use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use crate::core::flat::Fields;
 use crate::core::Lang;
+use gloo::events::EventListener;
+use gloo::storage::{LocalStorage, Storage};
 
 /// Local-storage key of the last query.
 const STORAGE_KEY: &str = "csp-eligibility.last-query";

@@ -3,8 +3,8 @@
 
 use crate::core::decision::Decision;
 use crate::core::flat::Fields;
-use crate::core::nearest::Change;
 use crate::core::messages;
+use crate::core::nearest::Change;
 use crate::core::parse::{parse_query, QueryError};
 use crate::core::{decide, Lang, PartnerModel, Program, Relation, Vocabulary};
 use std::rc::Rc;
@@ -59,7 +59,6 @@ pub enum Action {
     /// A language's later pack (notes, catalog) has arrived.
     LaterLoaded,
 }
-
 
 impl State {
     /// Asks for `lang`: shown at once if its text is at hand, else once its pack is loaded (the page

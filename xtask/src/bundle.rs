@@ -17,10 +17,7 @@ pub fn dist_dir() -> PathBuf {
 pub fn build() -> Fallible {
     // trunk keeps wasm-bindgen's output between builds; stale snippets would be preloaded.
     let _ = std::fs::remove_dir_all(root().join("target/wasm-bindgen"));
-    run(
-        "build the release bundle",
-        Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()),
-    )?;
+    run("build the release bundle", Command::new("trunk").args(["build", "--offline", "--release"]).env("PATH", path_with_node_bin()).current_dir(root()))?;
     let index = dist_dir().join("index.html");
     let loader = externalize_loader(&index)?;
     bundle_loader(&index, &loader)?;

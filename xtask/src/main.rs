@@ -58,6 +58,7 @@ fn test_command() -> Fallible {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     tools::ensure_firefox()?;
+    tools::run("formatting (rustfmt.toml)", tools::cargo().args(["fmt", "--all", "--check"]))?;
     tools::run("native tests", tools::cargo().arg("test"))?;
     tools::run("exhaustive analysis of the rule table", tools::cargo().args(["test", "--release", "--test", "exhaustive", "--", "--nocapture"]))?;
     tools::run(

@@ -42,10 +42,7 @@ pub fn copy_tree(from: &Path, to: &Path) -> Fallible {
 
 fn package_version() -> String {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
-    manifest
-        .lines()
-        .find_map(|line| line.strip_prefix("version = \"").map(|v| v.trim_end_matches('"').to_string()))
-        .unwrap_or_else(|| "0.0.0".into())
+    manifest.lines().find_map(|line| line.strip_prefix("version = \"").map(|v| v.trim_end_matches('"').to_string())).unwrap_or_else(|| "0.0.0".into())
 }
 
 /// One build of the library for the package: a cargo profile, its wasm-opt level and the folder it goes to.

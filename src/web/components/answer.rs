@@ -1,14 +1,14 @@
 //! The answer: one card per cloud with verdict, portals, actions, the "why" and the notes.
 
+use super::explain::{deciding_view, nearest_view, rule_link, timeline_view};
 use crate::core::age::SOURCES_END;
 use crate::core::decision::{CloudDecision, Decision, Note, Outcome, Verdict};
 use crate::core::facts::Placed;
 use crate::core::nearest::{Change, Nearest};
 use crate::core::portals::Portal;
-use crate::core::timeline::Timeline;
 use crate::core::sources::Citation;
+use crate::core::timeline::Timeline;
 use crate::core::{Lang, Vocabulary};
-use super::explain::{deciding_view, nearest_view, rule_link, timeline_view};
 use crate::web::i18n::{date, label, labelled, sentence, t};
 use yew::prelude::*;
 
@@ -141,11 +141,16 @@ pub fn cloud_card(props: &CloudCardProps) -> Html {
         (&nearest.clouds[d.cloud as usize].proposals[..], &timeline.clouds[d.cloud as usize].intervals[..], &places[..])
     });
     let sub = props.level + 1;
-    let title = heading(props.level, Some(&title_id), Some("card-title"), html! {
-        <>{ label(lang, d.cloud) }
-            if props.requested { { " " }<span class="tag">{ t(lang, "ui.requested") }</span> }
-        </>
-    });
+    let title = heading(
+        props.level,
+        Some(&title_id),
+        Some("card-title"),
+        html! {
+            <>{ label(lang, d.cloud) }
+                if props.requested { { " " }<span class="tag">{ t(lang, "ui.requested") }</span> }
+            </>
+        },
+    );
     let verdict = html! { <span class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ t(lang, verdict_key) }</span> };
     let body = html! {
         <>

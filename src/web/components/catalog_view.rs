@@ -2,8 +2,8 @@
 
 use super::answer::{citation_link, heading};
 use crate::core::catalog::{catalog, EntryKind, SourceSection};
-use crate::core::sources::{self, source};
 use crate::core::day::Effective;
+use crate::core::sources::{self, source};
 use crate::core::Lang;
 use crate::web::i18n::{date, label, sentence, t, tf};
 use yew::prelude::*;

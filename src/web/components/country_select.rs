@@ -3,8 +3,8 @@
 
 use super::field::{describedby, hint_and_errors};
 use crate::core::markets::{self, CountryCode, MARKETS};
-use crate::core::{Day, Lang, Vocabulary};
 use crate::core::vocabulary::Region;
+use crate::core::{Day, Lang, Vocabulary};
 use crate::web::i18n::{collator, fold, label, t, CountryNames};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -152,10 +152,10 @@ pub fn country_select(props: &CountrySelectProps) -> Html {
             matches.insert(at, (Some(row), score));
         }
     }
-    let chosen_text = rows.iter().find(|row| row.code == value).map_or_else(
-        || if value.is_empty() { chosen_none(props) } else { value.clone() },
-        |row| format!("{} ({})", row.name, row.code),
-    );
+    let chosen_text = rows
+        .iter()
+        .find(|row| row.code == value)
+        .map_or_else(|| if value.is_empty() { chosen_none(props) } else { value.clone() }, |row| format!("{} ({})", row.name, row.code));
     let shown = typed.as_ref().cloned().unwrap_or_else(|| chosen_text.clone());
     let list_id = format!("{}-list", props.id);
     let option_id = {

@@ -1,16 +1,16 @@
 //! What makes an answer actionable, on each card: the rules that decided it, the nearest ways to a yes
 //! (each one click away) and the verdict over time.
 
-use super::answer::{citation_link, heading};
 use super::answer::verdict_look;
+use super::answer::{citation_link, heading};
+use super::IN_WIDGET_CATALOG;
 use crate::core::decision::{CloudDecision, Verdict};
 use crate::core::facts::Placed;
-use crate::core::rules::RULES;
 use crate::core::messages::fill;
 use crate::core::nearest::{Change, Proposal};
+use crate::core::rules::RULES;
 use crate::core::timeline::Interval;
 use crate::core::Lang;
-use super::IN_WIDGET_CATALOG;
 use crate::web::i18n::{country_name, date, label, sentence, t, tf};
 use yew::prelude::*;
 

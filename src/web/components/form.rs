@@ -2,10 +2,10 @@
 
 use super::country_select::CountrySelect;
 use super::field::{hint_and_errors, options, yes_no, SelectField};
+use crate::core::messages::fill;
 use crate::core::parse::Problem;
 use crate::core::vocabulary::{CustomerStatus, PartnerModel, Relation};
 use crate::core::{Cloud, Day, Program, Role, Segment, Task, Vocabulary};
-use crate::core::messages::fill;
 use crate::web::i18n::{country_name, label, labelled, t, tf};
 use crate::web::state::{Action, State};
 use web_sys::HtmlInputElement;
@@ -26,13 +26,24 @@ const OTHER_SHOWN_PATHS: [&str; 3] = ["api_version", "partner", "customer"];
 /// The form's fields in its order, with their labels' message keys: each control sets one (the
 /// programs' checkboxes toggle theirs), and the printed question lists them.
 const QUESTION_FIELDS: [(&str, &str); 18] = [
-    ("partner.country", "ui.partner_country"), ("partner.model", "ui.model"), ("partner.provider_country", "ui.provider_country"),
-    ("partner.has_partner_id", "ui.has_partner_id"), ("partner.mpa_signed", "ui.mpa_signed"), ("partner.programs", "ui.programs"),
-    ("partner.us_gov_validated", "ui.us_gov_validated"), ("partner.role", "ui.role"),
-    ("customer.country", "ui.customer_country"), ("customer.segment", "ui.segment"), ("customer.relation", "ui.relation"),
-    ("customer.national_cloud_customer", "ui.national_cloud_customer"), ("as_of", "ui.as_of"), ("task", "ui.task"),
-    ("partner.european_account", "ui.european_account"), ("partner.european_tenant_country", "ui.european_tenant_country"),
-    ("partner.european_tenant_active", "ui.european_tenant_active"), ("cloud", "ui.cloud"),
+    ("partner.country", "ui.partner_country"),
+    ("partner.model", "ui.model"),
+    ("partner.provider_country", "ui.provider_country"),
+    ("partner.has_partner_id", "ui.has_partner_id"),
+    ("partner.mpa_signed", "ui.mpa_signed"),
+    ("partner.programs", "ui.programs"),
+    ("partner.us_gov_validated", "ui.us_gov_validated"),
+    ("partner.role", "ui.role"),
+    ("customer.country", "ui.customer_country"),
+    ("customer.segment", "ui.segment"),
+    ("customer.relation", "ui.relation"),
+    ("customer.national_cloud_customer", "ui.national_cloud_customer"),
+    ("as_of", "ui.as_of"),
+    ("task", "ui.task"),
+    ("partner.european_account", "ui.european_account"),
+    ("partner.european_tenant_country", "ui.european_tenant_country"),
+    ("partner.european_tenant_active", "ui.european_tenant_active"),
+    ("cloud", "ui.cloud"),
 ];
 
 /// The question as text, one "label: value" per stated field in the form's order: what the printed
@@ -47,7 +58,9 @@ pub fn question_text(state: &State, lang: crate::core::Lang) -> String {
             (_, "false") => t(lang, "ui.no").to_string(),
             ("as_of", day) => Day::parse(day).map_or_else(|| day.to_string(), |day| crate::web::i18n::date(lang, day)),
             ("programs", _) => state.programs().into_iter().map(|program| label(lang, program)).collect::<Vec<_>>().join(", "),
-            (_, code) if field.ends_with("country") => crate::core::CountryCode::parse(code).map_or_else(|| code.to_string(), |country| country_name(country, lang)),
+            (_, code) if field.ends_with("country") => {
+                crate::core::CountryCode::parse(code).map_or_else(|| code.to_string(), |country| country_name(country, lang))
+            }
             // The other fields hold vocabulary ids, whose labels are keyed `<vocabulary>.<id>`.
             ("national_cloud_customer", status) => t(lang, &format!("status.{status}")).to_string(),
             (vocabulary, id) => t(lang, &format!("{vocabulary}.{id}")).to_string(),

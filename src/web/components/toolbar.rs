@@ -1,8 +1,8 @@
 //! The toolbar: language switcher, copy link, print, catalog, start over, and the batch view's link.
 
+use super::IN_WIDGET_CATALOG;
 use crate::core::Lang;
 use crate::web::i18n::t;
-use super::IN_WIDGET_CATALOG;
 use crate::web::link::{catalog_address, current_address};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
