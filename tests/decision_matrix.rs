@@ -18,7 +18,6 @@ use csp_eligibility::core::{
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
 fn code(text: &str) -> CountryCode {
     CountryCode::parse(text).filter(|code| code.is_known()).expect("known country")
@@ -190,11 +189,18 @@ fn period_day(period: (Option<Day>, Option<Day>)) -> Day {
     }
 }
 
-fn period_name(period: (Option<Day>, Option<Day>)) -> String {
-    match period {
-        (None, None) => "Always".into(),
-        (None, Some(until)) => format!("Until {}", until.previous()),
-        (Some(from), None) => format!("From {from}"),
+/// `text` with its first letter in capitals (a column heading).
+fn capitalized(text: &str) -> String {
+    let mut letters = text.chars();
+    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+}
+
+/// A span of days in words: `always`, `until …`, `from …` or `… to …` (the last day it holds).
+fn span_text(from: Option<Day>, until: Option<Day>) -> String {
+    match (from, until) {
+        (None, None) => "always".into(),
+        (None, Some(until)) => format!("until {}", until.previous()),
+        (Some(from), None) => format!("from {from}"),
         (Some(from), Some(until)) => format!("{from} to {}", until.previous()),
     }
 }
@@ -226,17 +232,12 @@ fn cell(decision: &CloudDecision, named: &mut BTreeMap<&'static str, ()>) -> Str
     out
 }
 
-/// The first passage the source map quotes for each ID.
+/// The first passage the source map quotes for each ID: (document, section, quote).
 fn passages() -> BTreeMap<String, (String, String, String)> {
-    let map = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/source-map.tsv")).expect("data/source-map.tsv");
     let mut passages = BTreeMap::new();
-    for line in map.lines().filter(|line| !line.starts_with('#') && !line.is_empty()).skip(1) {
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() < 4 {
-            continue;
-        }
-        for id in cells[3].split(',') {
-            passages.entry(id.to_string()).or_insert_with(|| (cells[0].to_string(), cells[1].to_string(), cells[2].to_string()));
+    for row in common::source_map() {
+        for id in &row.carried_by {
+            passages.entry(id.clone()).or_insert_with(|| (row.document.clone(), row.section.clone(), row.quote.clone()));
         }
     }
     passages
@@ -267,7 +268,7 @@ fn render() -> String {
         let header = |out: &mut String, first: &str| {
             write!(out, "\n| {first} |").expect("write to a String");
             for period in &periods {
-                write!(out, " {} |", period_name(*period)).expect("write to a String");
+                write!(out, " {} |", capitalized(&span_text(period.0, period.1))).expect("write to a String");
             }
             write!(out, "\n|---|").expect("write to a String");
             for _ in &periods {
@@ -308,12 +309,7 @@ fn render() -> String {
                     (note.effective, note.message, note.citation)
                 }
             };
-            let in_force = match (effective.from, effective.until) {
-                (None, None) => "always".to_string(),
-                (Some(from), None) => format!("from {from}"),
-                (None, Some(until)) => format!("until {}", until.previous()),
-                (Some(from), Some(until)) => format!("{from} to {}", until.previous()),
-            };
+            let in_force = span_text(effective.from, effective.until);
             let passage = passages.get(*id).map_or("—".to_string(), |(document, section, quote)| format!("“{quote}” (`{document}#{section}`)"));
             writeln!(out, "| `{id}` | {in_force} | {} | {} | {passage} |", text(message, Lang::En), citation_text(&citation)).expect("write to a String");
         }

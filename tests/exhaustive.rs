@@ -30,20 +30,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Every optional fact a rule can read.
-const FACTS: [Fact; 10] = [
-    Fact::HasPartnerId,
-    Fact::MpaSigned,
-    Fact::ProviderCountry,
-    Fact::Programs,
-    Fact::UsGovValidated,
-    Fact::Role,
-    Fact::NationalCloudCustomer,
-    Fact::EuropeanAccount,
-    Fact::EuropeanTenantCountry,
-    Fact::EuropeanTenantActive,
-];
-
 fn code(text: &str) -> CountryCode {
     CountryCode::parse(text).expect("code")
 }
@@ -180,7 +166,7 @@ fn without(query: &Query, fact: Fact) -> Option<Query> {
 /// Issue 21, point 2: leaving out a stated optional fact leaves each cloud's verdict as it was, or makes
 /// it `unknown` naming that fact; never another story.
 fn check_removals(query: &Query, decision: &Decision) {
-    for fact in FACTS {
+    for fact in Fact::ALL {
         let Some(less) = without(query, fact) else { continue };
         for (tally, cloud) in tallies(&less).iter().zip(&decision.clouds) {
             assert!(

@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::{source_map, Row};
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::portals::TASK_PORTALS;
 use csp_eligibility::core::rules::RULES;
@@ -24,32 +25,6 @@ static SEEDS: [&str; 5] =
 
 /// The carrier IDs that stand for task-portal rows (`src/core/portals.rs`), with their cloud.
 static TASK_PORTAL_CARRIERS: [(&str, Cloud); 2] = [("TASK-PORTALS-GERMANY", Cloud::Germany), ("TASK-PORTALS-US-GOVERNMENT", Cloud::UsGovernment)];
-
-/// The header row of `data/source-map.tsv`.
-const COLUMNS: [&str; 5] = ["document", "section", "quote", "carried_by", "language"];
-
-/// One listed sentence of `data/source-map.tsv`.
-struct Row {
-    /// Line in the file, for messages.
-    line: usize,
-    document: String,
-    section: String,
-    quote: String,
-    carried_by: Vec<String>,
-    language: String,
-}
-
-impl Row {
-    /// Where the row is, for failure messages.
-    fn place(&self) -> String {
-        format!("data/source-map.tsv:{} ({}#{})", self.line, self.document, self.section)
-    }
-
-    /// Whether the row names `id` among its carriers.
-    fn carries(&self, id: &str) -> bool {
-        self.carried_by.iter().any(|carrier| carrier == id)
-    }
-}
 
 /// One section of a seed file: its anchor, and its text whitespace-collapsed and lowercased.
 struct Section {
@@ -72,38 +47,6 @@ fn exists(relative: &str) -> bool {
 /// Collapses runs of whitespace to one space and lowercases: the form quotes are compared in.
 fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// Reads `data/source-map.tsv`, skipping `#` comment lines.
-fn source_map() -> Vec<Row> {
-    let text = read("data/source-map.tsv");
-    let mut body = String::new();
-    let mut file_lines = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if !line.starts_with('#') && !line.trim().is_empty() {
-            body.push_str(line);
-            body.push('\n');
-            file_lines.push(index + 1);
-        }
-    }
-    let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_reader(body.as_bytes());
-    let headers = reader.headers().expect("source map header row").clone();
-    assert_eq!(headers.iter().collect::<Vec<_>>(), COLUMNS, "header row of data/source-map.tsv");
-    reader
-        .records()
-        .map(|record| {
-            let record = record.expect("well-formed source map row (five tab-separated fields)");
-            let body_line = record.position().expect("position of a parsed record").line() as usize;
-            Row {
-                line: file_lines[body_line - 1],
-                document: record[0].to_string(),
-                section: record[1].to_string(),
-                quote: record[2].to_string(),
-                carried_by: record[3].split(',').map(str::trim).filter(|id| !id.is_empty()).map(String::from).collect(),
-                language: record[4].to_string(),
-            }
-        })
-        .collect()
 }
 
 /// The seed file a row quotes: the French `.txt`, or for `en` the English `.en.md` extract.

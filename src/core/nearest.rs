@@ -290,7 +290,7 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
         let tally = trace(&changed, cloud, |_, outcome, reads| {
             if outcome != Outcome::Pass {
                 let count = choices(reads).count();
-                if steer.is_none_or(|(fewest, _)| count < fewest) {
+                if steer.map_or(true, |(fewest, _)| count < fewest) {
                     steer = Some((count, reads));
                 }
             }

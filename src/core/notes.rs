@@ -75,6 +75,13 @@ fn in_us_territory(f: &Facts) -> bool {
 /// customers transact with a single partner.
 const USG_DEVELOPERS_2023: Day = NATIONAL_CLOUD_DEVELOPERS.version_date;
 
+impl NoteRule {
+    /// The same note, holding from `day` on.
+    const fn from(self, day: Day) -> NoteRule {
+        NoteRule { effective: Effective::from(day), ..self }
+    }
+}
+
 const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
     NoteRule { id, clouds, effective: Effective::ALWAYS, shown, message, citation }
 }
@@ -199,22 +206,16 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
     note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, "note.usg_relationship_requests", cite(&US_GOVERNMENT_FAQ, "common")),
     // The 2023 developer page contradicts the FAQ (still current then) on Office 365 and on more than one partner.
-    NoteRule {
-        id: "NOTE-USG-OFFICE-365-CONFLICT",
-        clouds: US_GOVERNMENT,
-        effective: Effective::from(USG_DEVELOPERS_2023),
-        shown: Shown::CautionWhen(|_| true),
-        message: "note.usg_office_365_conflict",
-        citation: cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
-    },
-    NoteRule {
-        id: "NOTE-USG-SINGLE-PARTNER-CONFLICT",
-        clouds: US_GOVERNMENT,
-        effective: Effective::from(USG_DEVELOPERS_2023),
-        shown: Shown::CautionWhen(|_| true),
-        message: "note.usg_single_partner_conflict",
-        citation: cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
-    },
+    note("NOTE-USG-OFFICE-365-CONFLICT", US_GOVERNMENT, Shown::CautionWhen(|_| true), "note.usg_office_365_conflict", cite(&NATIONAL_CLOUD_DEVELOPERS, ""))
+        .from(USG_DEVELOPERS_2023),
+    note(
+        "NOTE-USG-SINGLE-PARTNER-CONFLICT",
+        US_GOVERNMENT,
+        Shown::CautionWhen(|_| true),
+        "note.usg_single_partner_conflict",
+        cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
+    )
+    .from(USG_DEVELOPERS_2023),
     note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.national_cloud_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), "note.usg_us_jurisdiction", cite(&US_GOVERNMENT_FAQ, "common")),
     note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),

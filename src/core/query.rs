@@ -120,6 +120,20 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// Every optional fact a rule can read.
+    pub const ALL: [Fact; 10] = [
+        Fact::HasPartnerId,
+        Fact::MpaSigned,
+        Fact::ProviderCountry,
+        Fact::Programs,
+        Fact::UsGovValidated,
+        Fact::Role,
+        Fact::NationalCloudCustomer,
+        Fact::EuropeanAccount,
+        Fact::EuropeanTenantCountry,
+        Fact::EuropeanTenantActive,
+    ];
+
     /// The JSON path of the fact.
     pub fn path(self) -> &'static str {
         match self {

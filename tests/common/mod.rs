@@ -95,3 +95,61 @@ pub fn refresh(path: &str, content: &str) -> bool {
     }
     stale
 }
+
+/// The header row of `data/source-map.tsv`.
+pub const COLUMNS: [&str; 5] = ["document", "section", "quote", "carried_by", "language"];
+
+/// One listed sentence of `data/source-map.tsv`.
+pub struct Row {
+    /// Line in the file, for messages.
+    pub line: usize,
+    pub document: String,
+    pub section: String,
+    pub quote: String,
+    pub carried_by: Vec<String>,
+    pub language: String,
+}
+
+impl Row {
+    /// Where the row is, for failure messages.
+    pub fn place(&self) -> String {
+        format!("data/source-map.tsv:{} ({}#{})", self.line, self.document, self.section)
+    }
+
+    /// Whether the row names `id` among its carriers.
+    pub fn carries(&self, id: &str) -> bool {
+        self.carried_by.iter().any(|carrier| carrier == id)
+    }
+}
+
+/// Reads `data/source-map.tsv`, skipping `#` comment lines.
+pub fn source_map() -> Vec<Row> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/source-map.tsv")).expect("data/source-map.tsv");
+    let mut body = String::new();
+    let mut file_lines = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if !line.starts_with('#') && !line.trim().is_empty() {
+            body.push_str(line);
+            body.push('\n');
+            file_lines.push(index + 1);
+        }
+    }
+    let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_reader(body.as_bytes());
+    let headers = reader.headers().expect("source map header row").clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), COLUMNS, "header row of data/source-map.tsv");
+    reader
+        .records()
+        .map(|record| {
+            let record = record.expect("well-formed source map row (five tab-separated fields)");
+            let body_line = record.position().expect("position of a parsed record").line() as usize;
+            Row {
+                line: file_lines[body_line - 1],
+                document: record[0].to_string(),
+                section: record[1].to_string(),
+                quote: record[2].to_string(),
+                carried_by: record[3].split(',').map(str::trim).filter(|id| !id.is_empty()).map(String::from).collect(),
+                language: record[4].to_string(),
+            }
+        })
+        .collect()
+}
