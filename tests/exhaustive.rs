@@ -6,7 +6,8 @@
 //! case: EU in Europe (FR), the UK (EU member, then not), Gibraltar (EU until 2020, never the UK), an EU
 //! outermost region outside the Europe region (YT), US states (US), US territories outside the US region
 //! (PR) and moving into it (AS), a market that ends (RU), no market (CU), and China (CN).
-//! At every point: the sources-begin caution exactly before the cloud's earliest source; leaving out any stated optional fact keeps each cloud's verdict or makes it `unknown`
+//! At every point: never `allowed` in commercial while a party's country stands between two market lists
+//! that disagree; the sources-begin caution exactly before the cloud's earliest source; leaving out any stated optional fact keeps each cloud's verdict or makes it `unknown`
 //! naming that fact; exactly one verdict per cloud, each non-allowed verdict explained by a cited rule,
 //! every `needs_action` with an action, every `unknown` with a missing fact or a caution saying where the
 //! documents are silent, the verdict equal to the table's stated precedence, and no two
@@ -20,6 +21,7 @@ use csp_eligibility::core::change_days::verdict_change_days;
 use csp_eligibility::core::decision::Decision;
 use csp_eligibility::core::decision::Outcome;
 use csp_eligibility::core::engine::tallies;
+use csp_eligibility::core::markets::{listing_on, Listing};
 use csp_eligibility::core::notes::NOTES;
 use csp_eligibility::core::rules::{RULES, VERSIONS};
 use csp_eligibility::core::vocabulary::CustomerStatus;
@@ -144,6 +146,13 @@ fn check_space(partners: &[&str], worker: usize, workers: usize) -> (u64, BTreeM
     (points, coverage)
 }
 
+/// Whether the partner, its provider or the customer is in a country between two market lists that
+/// disagree on the as-of day.
+fn bracketed_party(query: &Query) -> bool {
+    let countries = [Some(query.partner.country), query.partner.provider_country, Some(query.customer.country)];
+    countries.into_iter().flatten().any(|country| matches!(listing_on(country, query.as_of), Listing::Bracketed(_)))
+}
+
 /// The query without one stated optional fact, if it states it.
 fn without(query: &Query, fact: Fact) -> Option<Query> {
     let mut less = query.clone();
@@ -198,6 +207,13 @@ fn check_point(query: &Query, coverage: &mut BTreeMap<&'static str, Coverage>) {
         if cloud.verdict == Verdict::Unknown {
             let unsettled = cloud.reasons.iter().filter(|r| r.outcome == Outcome::Unknown).any(|r| cloud.cautions.iter().any(|c| c.id == r.rule));
             assert!(!cloud.missing_facts.is_empty() || unsettled, "unknown without a missing fact or a caution: {query:?}");
+        }
+        // Issue 27, point 1: while a party's country stands between two market lists that disagree, the
+        // commercial answer is never `allowed`; short of a denial, it is `unknown` with the lists' caution.
+        if cloud.cloud == Cloud::Commercial && bracketed_party(query) {
+            assert_ne!(cloud.verdict, Verdict::Allowed, "allowed between two market lists: {query:?}");
+            let bracket_caution = cloud.cautions.iter().any(|c| c.text.key() == "caution.market_bracketed");
+            assert!(cloud.verdict == Verdict::Denied || bracket_caution, "no caution naming the two lists: {query:?}");
         }
         // Issue 21, point 5: an answer dated before the cloud's earliest source says so, and only then.
         let before_sources = query.as_of < oldest_for(cloud.cloud).date;

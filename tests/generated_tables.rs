@@ -47,6 +47,15 @@ fn refresh(path: &str, content: &str) -> bool {
     stale
 }
 
+/// Whether a market row's `span` says the documents only bracket it between two lists.
+fn bracketed(span: &str) -> bool {
+    match span {
+        "" => false,
+        "bracketed" => true,
+        other => panic!("span must be empty or \"bracketed\", not {other:?}"),
+    }
+}
+
 fn markets_table() -> String {
     let mut rows = read_tsv("data/csp-markets.tsv");
     rows.sort_by(|a, b| (&a[0], &a[5]).cmp(&(&b[0], &b[5])));
@@ -58,12 +67,13 @@ fn markets_table() -> String {
     for row in &rows {
         writeln!(
             out,
-            "    Market {{ code: {:?}, name: {:?}, region: {}, effective: Effective {{ from: {}, until: {} }} }},",
+            "    Market {{ code: {:?}, name: {:?}, region: {}, effective: Effective {{ from: {}, until: {} }}, bracketed: {} }},",
             &row[0],
             &row[2],
             variant("Region", &row[3]),
             day_literal(&row[5]),
-            day_literal(&row[6])
+            day_literal(&row[6]),
+            bracketed(&row[7])
         )
         .unwrap();
     }

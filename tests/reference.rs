@@ -131,3 +131,93 @@ fn the_mccl_note_quotes_its_announcement_and_states_no_inference() {
     let english = text("note.vianet_not_mccl", Lang::En);
     assert!(english.contains("There’s no impact on 21Vianet CSP") && english.contains("do not say whether"), "{english}");
 }
+
+/// A query about `code` as both partner and customer country (a single-country region for Russia and
+/// China), on `on`.
+fn market_query(code: &str, on: &str) -> csp_eligibility::core::Query {
+    query(|q| {
+        q.partner.country = country(code);
+        q.customer.country = country(code);
+        q.as_of = day(on);
+    })
+}
+
+// Reference §1.3: "The 04/15/2021 list is in [FR-sxs:…@0a8056d3]; the 08/17/2023 list is in [EN23:…]."
+// "Removed: the Russia region …, and Belarus"; "Added: the China region (CNY)"; §5: "not found: … exact
+// date Russia/Belarus left CSP". Between the two lists the documents do not say whether the country was a
+// market: `unknown`, with a caution naming both lists; on each list's day, that list's answer.
+#[test]
+fn market_changes_bracketed_by_two_lists_are_unknown_between_them() {
+    for (code, listed_2021, listed_2023) in [("BY", true, false), ("CN", false, true)] {
+        let expect = |listed: bool| if listed { Verdict::Allowed } else { Verdict::Denied };
+        assert_eq!(verdict(&market_query(code, "2021-04-15"), Cloud::Commercial), expect(listed_2021), "{code} on 2021-04-15");
+        for between in ["2021-04-16", "2022-06-01", "2023-08-16"] {
+            let q = market_query(code, between);
+            assert_eq!(verdict(&q, Cloud::Commercial), Verdict::Unknown, "{code} on {between}");
+            assert_rule(&q, Cloud::Commercial, "COM-CUSTOMER-MARKET", Some(Unknown));
+            let caution = cloud(&q, Cloud::Commercial).cautions.into_iter().find(|c| c.id == "COM-CUSTOMER-MARKET").expect("the caution");
+            assert_eq!(caution.text.key(), "caution.market_bracketed");
+        }
+        assert_eq!(verdict(&market_query(code, "2023-08-17"), Cloud::Commercial), expect(listed_2023), "{code} on 2023-08-17");
+    }
+    let caution = text("caution.market_bracketed", Lang::En);
+    assert!(caution.contains("2021-04-15") && caution.contains("2023-08-17"), "{caution}");
+}
+
+// Reference §5: "2022-03-04 | Microsoft suspends new sales in Russia (press)." The one dated source for
+// Russia: `unknown` from the day after the 2021 list until that day, no market from it, citing the report.
+#[test]
+fn russia_leaves_on_the_day_a_source_dates_and_is_unknown_before() {
+    assert_eq!(verdict(&market_query("RU", "2022-03-03"), Cloud::Commercial), Verdict::Unknown);
+    let after = market_query("RU", "2022-03-04");
+    assert_rule(&after, Cloud::Commercial, "COM-CUSTOMER-MARKET", Some(csp_eligibility::core::decision::Outcome::Fail));
+    let report = cloud(&after, Cloud::Commercial).cautions.into_iter().find(|c| c.id == "NOTE-RUSSIA-NEW-SALES").expect("the dated source");
+    assert_eq!(report.citation.document, "microsoft-ceasing-new-sales-in-russia");
+    assert!(!caution_ids(&market_query("RU", "2022-03-03"), Cloud::Commercial).contains(&"NOTE-RUSSIA-NEW-SALES"));
+    assert!(!caution_ids(&market_query("BY", "2024-01-01"), Cloud::Commercial).contains(&"NOTE-RUSSIA-NEW-SALES"), "Belarus has no dated source");
+}
+
+// Reference §1.1: "A partner can only establish a relationship with a partner from the same region." A
+// provider in Belarus (Middle East, Central & Eastern Europe when listed) between the two lists: the
+// region matches an Armenian reseller's, but whether Belarus was a market is unknown.
+#[test]
+fn a_provider_in_a_bracketed_country_is_unknown_where_its_region_would_match() {
+    let q = query(|q| {
+        q.partner.country = country("AM");
+        q.customer.country = country("AM");
+        q.partner.model = PartnerModel::IndirectReseller;
+        q.partner.provider_country = Some(country("BY"));
+        q.as_of = day("2022-06-01");
+    });
+    assert_rule(&q, Cloud::Commercial, "COM-SAME-REGION-PROVIDER", Some(Unknown));
+    assert_eq!(verdict(&q, Cloud::Commercial), Verdict::Unknown);
+    let elsewhere = query(|q| {
+        q.partner.model = PartnerModel::IndirectReseller;
+        q.partner.provider_country = Some(country("BY"));
+        q.as_of = day("2022-06-01");
+    });
+    assert_rule(&elsewhere, Cloud::Commercial, "COM-SAME-REGION-PROVIDER", Some(csp_eligibility::core::decision::Outcome::Fail));
+}
+
+// The timeline and the nearest yes never hand out a day the documents do not give: the timeline shows the
+// bracket as `unknown`, and for a Chinese customer in 2020 the nearest later day is the 2023 list's.
+#[test]
+fn timeline_and_nearest_keep_to_the_lists_days() {
+    let q = market_query("CN", "2020-01-01");
+    let timeline = csp_eligibility::core::timeline::timeline(&q);
+    let commercial = timeline.clouds.iter().find(|t| t.cloud == Cloud::Commercial).expect("commercial");
+    let bracket = commercial.intervals.iter().find(|i| i.from == Some(day("2021-04-16"))).expect("a span from the day after the 2021 list");
+    assert_eq!((bracket.until, bracket.verdict), (Some(day("2023-08-17")), Verdict::Unknown));
+    let nearest = csp_eligibility::core::nearest::nearest(&q);
+    let commercial = nearest.clouds.iter().find(|n| n.cloud == Cloud::Commercial).expect("commercial");
+    let days: Vec<_> = commercial
+        .proposals
+        .iter()
+        .flat_map(|p| &p.changes)
+        .filter_map(|c| match c {
+            csp_eligibility::core::nearest::Change::AsOf { day } => Some(*day),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(days, vec![day("2023-08-17")]);
+}

@@ -78,16 +78,17 @@ fn partner_and_customer_must_be_in_csp_markets() {
     assert_rule(&query(|_| {}), Cloud::Commercial, "COM-CUSTOMER-MARKET", Some(Pass));
 }
 
-// Reference: Russia and Belarus are absent from the 2023 list.
+// Reference §1.3: Russia and Belarus are in the 04/15/2021 list and absent from the 08/17/2023 list
+// (the days between are in tests/reference.rs).
 #[test]
 fn russia_and_belarus_stop_being_markets() {
     for code in ["RU", "BY"] {
         let before = query(|q| {
-            q.as_of = day("2021-06-01");
+            q.as_of = day("2021-04-15");
             q.partner.country = country(code);
             q.customer.country = country(code);
         });
-        assert_eq!(verdict(&before, Cloud::Commercial), Verdict::Allowed, "{code} in 2021");
+        assert_eq!(verdict(&before, Cloud::Commercial), Verdict::Allowed, "{code} on the 2021 list's day");
         let after = query(|q| {
             q.partner.country = country(code);
             q.customer.country = country(code);

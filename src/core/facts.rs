@@ -2,7 +2,7 @@
 
 use super::day::Day;
 use super::jurisdictions;
-use super::markets::{self, CountryCode};
+use super::markets::{self, CountryCode, Listing};
 use super::query::{Fact, Query};
 use super::vocabulary::{CustomerStatus, Jurisdiction, PartnerModel, Program, Region, Relation, Role, Segment, Task};
 use std::cell::Cell;
@@ -94,9 +94,9 @@ impl Fields {
 /// query through its methods, which record the fields the asker controls that a check has read.
 pub struct Facts<'q> {
     query: &'q Query,
-    partner_region: Option<Region>,
-    customer_region: Option<Region>,
-    provider_region: Option<Option<Region>>,
+    partner_listing: Listing,
+    customer_listing: Listing,
+    provider_listing: Option<Listing>,
     partner_jurisdiction: Option<Jurisdiction>,
     customer_jurisdiction: Option<Jurisdiction>,
     provider_jurisdiction: Option<Option<Jurisdiction>>,
@@ -109,9 +109,9 @@ impl<'q> Facts<'q> {
         let day = query.as_of;
         Facts {
             query,
-            partner_region: markets::region_on(query.partner.country, day),
-            customer_region: markets::region_on(query.customer.country, day),
-            provider_region: query.partner.provider_country.map(|code| markets::region_on(code, day)),
+            partner_listing: markets::listing_on(query.partner.country, day),
+            customer_listing: markets::listing_on(query.customer.country, day),
+            provider_listing: query.partner.provider_country.map(|code| markets::listing_on(code, day)),
             partner_jurisdiction: jurisdictions::on(query.partner.country, day),
             customer_jurisdiction: jurisdictions::on(query.customer.country, day),
             provider_jurisdiction: query.partner.provider_country.map(|code| jurisdictions::on(code, day)),
@@ -149,19 +149,29 @@ impl<'q> Facts<'q> {
         self.query.customer.country
     }
 
-    /// The partner's CSP region; `None` when its country is no CSP market that day.
+    /// The partner's country's place in the market lists that day.
+    pub fn partner_listing(&self) -> Listing {
+        self.read(Fields::of(Field::PartnerCountry).with(Fields::of(Field::AsOf)), self.partner_listing)
+    }
+
+    /// The customer's country's place in the market lists that day.
+    pub fn customer_listing(&self) -> Listing {
+        self.read(Fields::of(Field::AsOf), self.customer_listing)
+    }
+
+    /// The reseller's provider's country's place in the market lists that day; `None` when not given.
+    pub fn provider_listing(&self) -> Option<Listing> {
+        self.read(Fields::of(Field::ProviderCountry).with(Fields::of(Field::AsOf)), self.provider_listing)
+    }
+
+    /// The partner's CSP region (the one it is in when listed); `None` when its country is no CSP market that day.
     pub fn partner_region(&self) -> Option<Region> {
-        self.read(Fields::of(Field::PartnerCountry).with(Fields::of(Field::AsOf)), self.partner_region)
+        self.partner_listing().region()
     }
 
-    /// The customer's CSP region; `None` when its country is no CSP market that day.
+    /// The customer's CSP region (the one it is in when listed); `None` when its country is no CSP market that day.
     pub fn customer_region(&self) -> Option<Region> {
-        self.read(Fields::of(Field::AsOf), self.customer_region)
-    }
-
-    /// The reseller's provider's CSP region: `None` when not given, `Some(None)` when no market.
-    pub fn provider_region(&self) -> Option<Option<Region>> {
-        self.read(Fields::of(Field::ProviderCountry).with(Fields::of(Field::AsOf)), self.provider_region)
+        self.customer_listing().region()
     }
 
     /// The jurisdiction (EU, EFTA, US) of the partner's country that day.

@@ -89,6 +89,30 @@ pub struct Market {
     pub region: Option<Region>,
     /// Days the row holds.
     pub effective: Effective,
+    /// Whether the documents only bracket these days between two market lists that disagree (the
+    /// listing changed on a day they do not give): the country may or may not be a market then.
+    pub bracketed: bool,
+}
+
+/// A country's place in the CSP market lists on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// A CSP market of this region.
+    Market(Region),
+    /// No CSP market.
+    NoMarket,
+    /// Between two lists that disagree, on a day the documents do not date: a market of this region, or none.
+    Bracketed(Region),
+}
+
+impl Listing {
+    /// The region the country is in when it is listed; `None` when it is no market.
+    pub fn region(self) -> Option<Region> {
+        match self {
+            Listing::Market(region) | Listing::Bracketed(region) => Some(region),
+            Listing::NoMarket => None,
+        }
+    }
 }
 
 include!("markets_table.rs");
@@ -135,9 +159,19 @@ pub fn on(code: CountryCode, day: Day) -> Option<&'static Market> {
     rows(code).iter().find(|row| row.effective.holds_on(day))
 }
 
-/// The country's CSP region on a day; `None` when it is no CSP market that day.
+/// The country's place in the market lists on a day.
+pub fn listing_on(code: CountryCode, day: Day) -> Listing {
+    match on(code, day) {
+        Some(Market { region: Some(region), bracketed: false, .. }) => Listing::Market(*region),
+        Some(Market { region: Some(region), bracketed: true, .. }) => Listing::Bracketed(*region),
+        _ => Listing::NoMarket,
+    }
+}
+
+/// The country's CSP region on a day (the one it is in when listed, on bracketed days); `None` when it is
+/// no CSP market that day.
 pub fn region_on(code: CountryCode, day: Day) -> Option<Region> {
-    on(code, day).and_then(|row| row.region)
+    listing_on(code, day).region()
 }
 
 /// Every known country code, sorted.

@@ -5,8 +5,8 @@ use super::day::{Day, Effective};
 use super::facts::Facts;
 use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
 use super::sources::{
-    cite, Citation, ANNOUNCEMENTS_2021_MAY, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS,
-    PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, US_GOVERNMENT_FAQ,
+    cite, Citation, ANNOUNCEMENTS_2021_MAY, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS,
+    PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, RUSSIA_NEW_SALES, US_GOVERNMENT_FAQ, VIANET_ENROLLMENT_2018,
 };
 use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Relation, Task};
 use crate::day;
@@ -161,6 +161,8 @@ pub static NOTES: &[NoteRule] = &[
         cite(&PROGRAM_GUIDE_2023, ""),
     ),
     note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-RUSSIA-NEW-SALES", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU"])), "note.russia_new_sales", cite(&RUSSIA_NEW_SALES, ""))
+        .from(RUSSIA_NEW_SALES.version_date),
     note(
         "NOTE-NOT-A-MARKET",
         COMMERCIAL,
@@ -182,6 +184,14 @@ pub static NOTES: &[NoteRule] = &[
         shown: Shown::Always,
         message: "note.germany_no_new_services",
         citation: cite(&GERMANY_2020, GERMANY_2020_TOP),
+    },
+    NoteRule {
+        id: "NOTE-GERMANY-CLOSURE-ANNOUNCED",
+        clouds: GERMANY,
+        effective: Effective::between(GERMANY_CLOSURE.version_date, GERMANY_CLOSED_FROM),
+        shown: Shown::Always,
+        message: "note.germany_closure_announced",
+        citation: cite(&GERMANY_CLOSURE, ""),
     },
     note("NOTE-GERMANY-PRICING", GERMANY, Shown::Always, "note.germany_pricing", cite(&GERMANY_2018, GERMANY_FAQ)),
     note("NOTE-GERMANY-PRODUCTS", GERMANY, Shown::Always, "note.germany_products", cite(&GERMANY_2018, GERMANY_FAQ)),
@@ -221,5 +231,5 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),
     note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, "note.vianet_not_mccl", cite(&ANNOUNCEMENTS_2021_MAY, "")),
     note("NOTE-VIANET-NO-AZURE-SUBSCRIPTIONS", VIANET, Shown::Always, "note.vianet_no_azure_subscriptions", cite(&NATIONAL_CLOUD_DEVELOPERS, "")),
-    note("NOTE-VIANET-REQUIREMENTS", VIANET, Shown::Always, "note.vianet_requirements", cite(&NATIONAL_CLOUDS, "")),
+    note("NOTE-VIANET-REQUIREMENTS", VIANET, Shown::Always, "note.vianet_requirements", cite(&VIANET_ENROLLMENT_2018, "")),
 ];

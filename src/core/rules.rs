@@ -3,11 +3,11 @@
 
 use super::day::{Day, Effective};
 use super::facts::{Facts, Party};
-use super::markets::CountryCode;
+use super::markets::{CountryCode, Listing};
 use super::portals::{task_portals, transact_portal};
 use super::query::Fact;
 use super::sources::{
-    cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS,
+    cite, Citation, ADD_CUSTOMER, CREATE_SUBSCRIPTION, DIRECT_TO_INDIRECT, ENROLLMENT, GERMANY_2018, GERMANY_2020, GERMANY_CLOSED, NATIONAL_CLOUDS,
     PARTNER_RELATIONSHIPS, PERMISSIONS, REGIONAL_MARKETS, US_GOVERNMENT_2021, US_GOVERNMENT_FAQ,
 };
 use super::vocabulary::{Cloud, Clouds, CustomerStatus, Jurisdiction, PartnerModel, Program, Region, Relation, Role, Segment, Task};
@@ -116,6 +116,18 @@ const GERMANY_SELLING: &str = "partner-center-for-microsoft-cloud-germany-sellin
 const BUY_FROM_ANOTHER_PARTNER: &[&str] = &["action.buy_from_another_partner"];
 /// The three options of a reseller buying for its own use (004, scenario 6).
 const OWN_USE_OPTIONS: &[&str] = &["action.own_use_separate_tenant", "action.own_use_end_provider_relationship", "action.own_use_second_provider"];
+
+/// The caution of a country whose listing changed between two market lists on a day the documents do not give.
+const MARKET_BRACKETED: &str = "caution.market_bracketed";
+
+/// A market rule's check: passes for a market, fails for none, and is unsettled between two lists that disagree.
+fn listed(listing: Listing) -> Check {
+    match listing {
+        Listing::Market(_) => Check::Pass,
+        Listing::NoMarket => Check::Fail(&[]),
+        Listing::Bracketed(_) => Check::Unsettled(MARKET_BRACKETED),
+    }
+}
 
 fn pass_if(condition: bool) -> Check {
     fail_with(condition, &[])
@@ -357,7 +369,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_partner_market",
         citation: cite(&ENROLLMENT, "csp-regional-markets-and-currencies"),
-        check: |f, _| pass_if(f.partner_region().is_some()),
+        check: |f, _| listed(f.partner_listing()),
         places: &[Party::Partner],
     },
     Rule {
@@ -366,7 +378,7 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_customer_market",
         citation: cite(&REGIONAL_MARKETS, ""),
-        check: |f, _| pass_if(f.customer_region().is_some()),
+        check: |f, _| listed(f.customer_listing()),
         places: &[Party::Customer],
     },
     Rule {
@@ -387,10 +399,12 @@ pub static RULES: &[Rule] = &[
         effective: Effective::ALWAYS,
         message: "rule.com_same_region_provider",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-        check: |f, _| match (f.is_reseller(), f.provider_region(), f.partner_region()) {
+        check: |f, _| match (f.is_reseller(), f.provider_listing(), f.partner_region()) {
             (false, _, _) | (true, _, None) => Check::Skip,
             (true, None, Some(_)) => Check::Missing(Fact::ProviderCountry),
-            (true, Some(provider), Some(reseller)) => fail_with(provider == Some(reseller), &["action.provider_in_region"]),
+            (true, Some(provider), Some(reseller)) if provider.region() != Some(reseller) => Check::Fail(&["action.provider_in_region"]),
+            (true, Some(Listing::Bracketed(_)), Some(_)) => Check::Unsettled(MARKET_BRACKETED),
+            (true, Some(_), Some(_)) => Check::Pass,
         },
         places: &[Party::Partner, Party::Provider],
     },
@@ -491,7 +505,7 @@ pub static RULES: &[Rule] = &[
         clouds: GERMANY,
         effective: Effective::from(GERMANY_CLOSED_FROM),
         message: "rule.ger_closed",
-        citation: cite(&GERMANY_CLOSURE, ""),
+        citation: cite(&GERMANY_CLOSED, ""),
         check: |_, _| Check::Fail(&["action.use_european_region"]),
         places: &[],
     },

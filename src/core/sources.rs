@@ -254,6 +254,37 @@ pub const GERMANY_CLOSURE: Source = Source {
     sections: &[],
 };
 
+/// The Azure PowerShell reference page marking Microsoft Cloud Germany's environment obsolete: "Microsoft
+/// Cloud Germany was closed on October 29th, 2021." The page gives no date of its own; its past-tense text
+/// is no older than the closure it reports, which is the date given here.
+pub const GERMANY_CLOSED: Source = Source {
+    id: "environmentname-azuregermancloud",
+    title: "EnvironmentName.AzureGermanCloud Field (Azure PowerShell reference)",
+    url: "https://learn.microsoft.com/en-us/dotnet/api/microsoft.azure.commands.common.authentication.abstractions.environmentname.azuregermancloud",
+    version_date: day!(2021 - 10 - 29),
+    sections: &[],
+};
+
+/// The press report of Microsoft suspending new sales in Russia, the one dated source for Russia leaving
+/// the market list (the reference notes cite it).
+pub const RUSSIA_NEW_SALES: Source = Source {
+    id: "microsoft-ceasing-new-sales-in-russia",
+    title: "Microsoft is ceasing all new sales in Russia (GameSpot)",
+    url: "https://www.gamespot.com/articles/microsoft-is-ceasing-all-new-sales-in-russia/1100-6501269/",
+    version_date: day!(2022 - 03 - 04),
+    sections: &[],
+};
+
+/// The archived 2018 page on enrolling in the 21Vianet China CSP reseller program (Partner Center docs,
+/// French locale repository with the English text beside it; ms.date 2018-10-29).
+pub const VIANET_ENROLLMENT_2018: Source = Source {
+    id: "china-enrolling-in-the-csp-program",
+    title: "Enroll in the 21Vianet China CSP reseller program (archive)",
+    url: "https://github.com/MicrosoftDocs/partner-center-pr.fr-fr/blob/4cadecc4db3bdb826c57fcbc8a95ddd5261961fc/Archive/China-enrolling-in-the-csp-program.md",
+    version_date: day!(2018 - 10 - 29),
+    sections: &[],
+};
+
 /// Partner Center roles and permissions.
 pub const PERMISSIONS: Source = Source {
     id: "permissions-overview",
@@ -313,6 +344,9 @@ pub static SOURCES: &[Source] = &[
     ANNOUNCEMENTS_2021_MAY,
     US_GOVERNMENT_2021,
     GERMANY_CLOSURE,
+    GERMANY_CLOSED,
+    RUSSIA_NEW_SALES,
+    VIANET_ENROLLMENT_2018,
     PERMISSIONS,
     ADD_CUSTOMER,
     CREATE_SUBSCRIPTION,
