@@ -258,7 +258,7 @@ fn render() -> String {
          (`deciding`), the cautions beside it, and the facts it misses. The rules, with their statements, the\n\
          sections they cite and the passages they rest on, are listed after each cloud's tables. Country\n\
          regions and jurisdictions follow the market table on each period's first day; the market table's own\n\
-         dated changes (Russia, the China region, the US territories) are in `data/csp-markets.tsv`.\n",
+         dated and bracketed changes (Russia, Belarus, the China region, the US territories) are in `data/csp-markets.tsv`.\n",
     );
     let passages = passages();
     for base in &BASES {
@@ -310,7 +310,10 @@ fn render() -> String {
                 }
             };
             let in_force = span_text(effective.from, effective.until);
-            let passage = passages.get(*id).map_or("—".to_string(), |(document, section, quote)| format!("“{quote}” (`{document}#{section}`)"));
+            let passage = passages.get(*id).map_or("—".to_string(), |(document, section, quote)| match section.as_str() {
+                "" => format!("“{quote}” (reference notes on `{document}`)"),
+                _ => format!("“{quote}” (`{document}#{section}`)"),
+            });
             writeln!(out, "| `{id}` | {in_force} | {} | {} | {passage} |", text(message, Lang::En), citation_text(&citation)).expect("write to a String");
         }
     }

@@ -23,8 +23,41 @@ use std::path::Path;
 static SEEDS: [&str; 5] =
     ["000_6afa813301a98690.txt", "001_0a1de67b1829e173.txt", "002_27d6eb6990a20835.txt", "003_88aa279d84c9d6cf.txt", "004_67f44b5b4431ee71.txt"];
 
+/// The `language` of a row quoting the reference notes (`tests/sources/reference-notes.md`) about a later
+/// page, rather than a seed; its `document` is the page's identifier in `SOURCES` and its `section` empty.
+const REFERENCE: &str = "ref";
+
+/// How the reference notes tag each later page the rules cite (`[EN23:<path>]`, `[FR-sxs:<path>]`,
+/// `[web:<url>]`): the parts of a tag that name it, lowercased. The notes' list of countries in no market
+/// (§1.4) is their own comparison of the regional lists, and says so.
+static REFERENCE_TAGS: [(&str, &[&str]); 14] = [
+    ("regional-authorization-overview", &["regional-authorization-overview.md", "i compared the regional lists"]),
+    ("announcements-2023-august", &["august-2023/csp-program-guide-update.md"]),
+    ("csp-national-clouds-overview", &["csp-national-clouds-overview.md"]),
+    ("developing-for-partner-center-for-microsoft-national-cloud", &["developer/developing-for-partner-center-for-microsoft-national-cloud.md"]),
+    ("announcements-2021-may", &["announcements/2021-may.md"]),
+    ("partner-center-for-microsoft-us-govt-cloud", &["en23:partner-center-for-microsoft-us-govt-cloud.md"]),
+    ("germany-developer-guide", &["germany/germany-developer-guide"]),
+    ("environmentname-azuregermancloud", &["environmentname.azuregermancloud"]),
+    ("microsoft-ceasing-new-sales-in-russia", &["microsoft-is-ceasing-all-new-sales-in-russia"]),
+    ("china-enrolling-in-the-csp-program", &["archive/china-enrolling-in-the-csp-program.md"]),
+    ("permissions-overview", &["permissions-overview.md"]),
+    ("add-a-new-customer", &["add-a-new-customer.md"]),
+    ("create-a-new-subscription", &["create-a-new-subscription.md"]),
+    ("transition-direct-to-indirect", &["transition-direct-to-indirect.md"]),
+];
+
+/// Cited pages the reference notes do not cover, each with what stands for it instead.
+static OUTSIDE_THE_NOTES: [(&str, &str); 1] = [("eu-withdrawal-agreement", "the treaty's own text: the withdrawal took effect on 2020-02-01")];
+
 /// The carrier IDs that stand for task-portal rows (`src/core/portals.rs`), with their cloud.
-static TASK_PORTAL_CARRIERS: [(&str, Cloud); 2] = [("TASK-PORTALS-GERMANY", Cloud::Germany), ("TASK-PORTALS-US-GOVERNMENT", Cloud::UsGovernment)];
+static TASK_PORTAL_CARRIERS: [(&str, Cloud); 3] =
+    [("TASK-PORTALS-GERMANY", Cloud::Germany), ("TASK-PORTALS-US-GOVERNMENT", Cloud::UsGovernment), ("TASK-PORTALS-21VIANET", Cloud::Vianet21)];
+
+/// The carrier ID standing for a cloud's task-portal rows.
+fn task_portal_carrier(cloud: Cloud) -> &'static str {
+    TASK_PORTAL_CARRIERS.iter().find(|(_, of)| *of == cloud).map_or("TASK-PORTALS-?", |(id, _)| *id)
+}
 
 /// One section of a seed file: its anchor, and its text whitespace-collapsed and lowercased.
 struct Section {
@@ -115,14 +148,11 @@ fn seed_source(document: &str) -> &'static Source {
     source(document).unwrap_or_else(|| panic!("{document} is missing from SOURCES"))
 }
 
-/// The IDs a row may name: every rule and note, and the task-portal carriers whose cloud has a row citing a seed.
+/// The IDs a row may name: every rule and note, and the task-portal carriers whose cloud has rows.
 fn known_carriers() -> BTreeSet<&'static str> {
     let rules = RULES.iter().map(|rule| rule.id);
     let notes = NOTES.iter().map(|note| note.id);
-    let portals = TASK_PORTAL_CARRIERS
-        .iter()
-        .filter(|(_, cloud)| TASK_PORTALS.iter().any(|row| row.cloud == *cloud && SEEDS.contains(&row.citation.document)))
-        .map(|(id, _)| *id);
+    let portals = TASK_PORTAL_CARRIERS.iter().filter(|(_, cloud)| TASK_PORTALS.iter().any(|row| row.cloud == *cloud)).map(|(id, _)| *id);
     rules.chain(notes).chain(portals).collect()
 }
 
@@ -136,6 +166,11 @@ fn seed_citations() -> Vec<(&'static str, Citation)> {
         .collect()
 }
 
+/// The rows quoting the seeds (the others quote the reference notes).
+fn seed_rows() -> Vec<Row> {
+    source_map().into_iter().filter(|row| row.language != REFERENCE).collect()
+}
+
 /// Fails listing every offender, when there is any.
 fn fail_on(offenders: &[String], what: &str) {
     assert!(offenders.is_empty(), "{what} ({}):\n{}", offenders.len(), offenders.join("\n"));
@@ -146,7 +181,7 @@ fn fail_on(offenders: &[String], what: &str) {
 fn every_mapped_section_exists_in_its_seed() {
     let seeds = seeds();
     let offenders: Vec<String> =
-        source_map().iter().filter_map(|row| section_problem(&seeds, row).map(|problem| format!("{}: {problem}", row.place()))).collect();
+        seed_rows().iter().filter_map(|row| section_problem(&seeds, row).map(|problem| format!("{}: {problem}", row.place()))).collect();
     fail_on(&offenders, "source map rows that point at no section of a seed");
 }
 
@@ -154,7 +189,7 @@ fn every_mapped_section_exists_in_its_seed() {
 #[test]
 fn every_quote_is_found_in_its_section() {
     let seeds = seeds();
-    let offenders: Vec<String> = source_map()
+    let offenders: Vec<String> = seed_rows()
         .iter()
         .filter(|row| {
             let quote = normalize(&row.quote);
@@ -184,7 +219,7 @@ fn every_row_names_known_carriers() {
 // Guards citations: a rule or note citing a seed section must be named by a listed sentence of that very section.
 #[test]
 fn every_seed_citation_points_at_a_section_that_holds_its_subject() {
-    let rows = source_map();
+    let rows = seed_rows();
     let offenders: Vec<String> = seed_citations()
         .into_iter()
         .filter(|(id, citation)| !rows.iter().any(|row| row.document == citation.document && row.section == citation.section && row.carries(id)))
@@ -291,14 +326,38 @@ fn render(rows: &[Row]) -> String {
         let source = seed_source(document);
         writeln!(out, "\n## [{}]({})\n\n`{}`, version of {}.", source.title, source.url, source.id, source.version_date).expect("write to a String");
         for section in source.sections {
-            let listed: Vec<&Row> = rows.iter().filter(|row| row.document == document && row.section == *section).collect();
+            let listed: Vec<&Row> = rows.iter().filter(|row| row.document == document && row.section == *section && row.language != REFERENCE).collect();
             total += 1;
             covered += usize::from(!listed.is_empty());
             render_section(&mut out, source, section, &citations, &listed);
         }
     }
-    writeln!(out, "\n---\n\n{} sentences listed; {covered} of {total} sections covered.", rows.len()).expect("write to a String");
+    render_reference_pages(&mut out, rows);
+    writeln!(out, "\n---\n\n{} sentences listed; {covered} of {total} seed sections covered.", rows.len()).expect("write to a String");
     out
+}
+
+/// The later pages the rules cite, each with what cites it and the reference notes' words it rests on.
+fn render_reference_pages(out: &mut String, rows: &[Row]) {
+    out.push_str(
+        "\n## Later pages\n\nRules and notes citing a later Partner Center page (or another public page) rest on its entry in\n\
+         the reference notes (`tests/sources/reference-notes.md`), quoted here.\n",
+    );
+    let citations = reference_citations();
+    for (id, _) in REFERENCE_TAGS.iter() {
+        let page = source(id).expect("a page of SOURCES");
+        let citing: Vec<&str> = citations.iter().filter(|(_, document)| document == id).map(|(carrier, _)| carrier.as_str()).collect();
+        writeln!(out, "\n### [{}]({})\n\n`{id}`, version of {}. Cited by {}.\n", page.title, page.url, page.version_date, code_list(&citing))
+            .expect("write to a String");
+        out.push_str("| reference notes | carried by |\n|---|---|\n");
+        for row in rows.iter().filter(|row| row.language == REFERENCE && row.document == *id) {
+            writeln!(out, "| “{}” | {} |", row.quote.replace('|', "\\|"), code_list(&row.carried_by)).expect("write to a String");
+        }
+    }
+    for (id, instead) in OUTSIDE_THE_NOTES {
+        let page = source(id).expect("a page of SOURCES");
+        writeln!(out, "\n### [{}]({})\n\n`{id}`: not in the reference notes; {instead}.", page.title, page.url).expect("write to a String");
+    }
 }
 
 // Keeps the human-readable coverage report in step with the map and the rule tables.
@@ -320,4 +379,96 @@ fn citations_link_to_the_page_in_the_readers_locale() {
     assert_eq!(get_started.heading_in(Lang::Fr), Some("Prise en main"));
     assert_eq!(get_started.title_in(Lang::De), "Enroll in the Cloud Solution Provider program");
     assert_eq!(cite(&EU_WITHDRAWAL, "").href(Lang::Fr), EU_WITHDRAWAL.url);
+}
+
+/// The reference notes split into entries, whitespace-collapsed and lowercased. An entry runs from a
+/// line that starts at the margin to the next such line, its indented sub-items with it. Tags written
+/// apart from the entries they source go with them: a line that is only a tag (`[…]`) sources every entry
+/// since the previous heading or tag line; a bold lead-in carrying a tag (`**Portals** [EN23:…]`) the
+/// entries after it up to the next lead-in or heading; a plain line right under a heading that carries a
+/// tag, the whole section.
+fn reference_entries() -> Vec<String> {
+    let text = read("tests/sources/reference-notes.md");
+    let mut entries: Vec<String> = Vec::new();
+    let (mut open_since, mut lead_in, mut section_intro) = (0, String::new(), String::new());
+    for line in text.lines() {
+        let at_margin = !line.is_empty() && !line.starts_with(char::is_whitespace);
+        let tagged = line.contains('[');
+        if !at_margin {
+            if let Some(entry) = entries.last_mut() {
+                entry.push(' ');
+                entry.push_str(line);
+            }
+            continue;
+        }
+        if line.starts_with('[') {
+            for entry in &mut entries[open_since..] {
+                entry.push(' ');
+                entry.push_str(line);
+            }
+            open_since = entries.len();
+            continue;
+        }
+        if line.starts_with('#') || line == "---" {
+            (open_since, lead_in, section_intro) = (entries.len() + 1, String::new(), String::new());
+        } else if line.starts_with("**") {
+            lead_in = if tagged { line.to_string() } else { String::new() };
+            open_since = entries.len();
+        } else if tagged && !line.starts_with(['-', '|']) && entries.last().is_some_and(|last| last.starts_with('#')) {
+            section_intro = line.to_string();
+        }
+        entries.push(format!("{line} {lead_in} {section_intro}"));
+    }
+    entries.iter().map(|entry| normalize(entry)).collect()
+}
+
+/// The rows quoting the reference notes.
+fn reference_rows() -> Vec<Row> {
+    source_map().into_iter().filter(|row| row.language == REFERENCE).collect()
+}
+
+/// Every rule, note and task-portal row citing a later page, with that page's identifier.
+fn reference_citations() -> Vec<(String, &'static str)> {
+    let rules = RULES.iter().map(|rule| (rule.id.to_string(), rule.citation.document));
+    let notes = NOTES.iter().map(|note| (note.id.to_string(), note.citation.document));
+    let portals = TASK_PORTALS.iter().map(|row| (task_portal_carrier(row.cloud).to_string(), row.citation.document));
+    rules.chain(notes).chain(portals).filter(|(_, document)| !SEEDS.contains(document)).collect()
+}
+
+// Issue 27, point 3: a row quoting the reference notes names a cited page, and its quote is the notes' own
+// words, in an entry that the page's tag sources.
+#[test]
+fn every_reference_quote_is_found_in_an_entry_of_its_page() {
+    let entries = reference_entries();
+    let mut offenders = Vec::new();
+    for row in reference_rows() {
+        let Some((_, tags)) = REFERENCE_TAGS.iter().find(|(id, _)| *id == row.document) else {
+            offenders.push(format!("{}: {} has no tag in the reference notes", row.place(), row.document));
+            continue;
+        };
+        let quote = normalize(&row.quote);
+        if !row.section.is_empty() || quote.is_empty() || source(&row.document).is_none() {
+            offenders.push(format!("{}: a reference row names a page of SOURCES, no section, and a quote", row.place()));
+        } else if !entries.iter().any(|entry| entry.contains(&quote) && tags.iter().any(|tag| entry.contains(tag))) {
+            offenders.push(format!("{}: {:?} is in no entry of the reference notes tagged {tags:?}", row.place(), row.quote));
+        }
+    }
+    fail_on(&offenders, "reference quotes not found in an entry of their page");
+}
+
+// Issue 27, point 3: every rule, note and task-portal row citing a later page says what an entry of the
+// reference notes for that page says: a listed quote of that page names it.
+#[test]
+fn every_reference_citation_is_backed_by_a_quote_of_its_page() {
+    let rows = reference_rows();
+    let offenders: Vec<String> = reference_citations()
+        .into_iter()
+        .filter(|(_, document)| !OUTSIDE_THE_NOTES.iter().any(|(outside, _)| outside == document))
+        .filter(|(id, document)| !rows.iter().any(|row| row.document == *document && row.carries(id)))
+        .map(|(id, document)| format!("{id} cites {document} but no quote of that page in data/source-map.tsv names it"))
+        .collect();
+    fail_on(&offenders, "citations of later pages with no quote from the reference notes");
+    for id in REFERENCE_TAGS.iter().map(|(id, _)| id).chain(OUTSIDE_THE_NOTES.iter().map(|(id, _)| id)) {
+        assert!(source(id).is_some(), "{id} is no page of SOURCES");
+    }
 }
