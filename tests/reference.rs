@@ -221,3 +221,94 @@ fn timeline_and_nearest_keep_to_the_lists_days() {
         .collect();
     assert_eq!(days, vec![day("2023-08-17")]);
 }
+
+/// The IDs of the notes (not cautions) a cloud's answer carries.
+fn note_ids(q: &csp_eligibility::core::Query, on: Cloud) -> Vec<&'static str> {
+    cloud(q, on).notes.into_iter().map(|note| note.id).collect()
+}
+
+// Reference §5: "2020-02-01 | MCA acceptance confirmation required for any new purchase, seat change or
+// renewal". A dated note for questions about selling, from that day only.
+#[test]
+fn the_customer_agreement_confirmation_holds_from_february_2020() {
+    let on = |when: &str| note_ids(&query(|q| q.as_of = day(when)), Cloud::Commercial);
+    assert!(!on("2020-01-31").contains(&"NOTE-MCA-CONFIRMATION"));
+    assert!(on("2020-02-01").contains(&"NOTE-MCA-CONFIRMATION"));
+    let user_admin = query(|q| q.task = Some(csp_eligibility::core::Task::ManagePartnerUsers));
+    assert!(!note_ids(&user_admin, Cloud::Commercial).contains(&"NOTE-MCA-CONFIRMATION"), "not a purchase");
+}
+
+// Reference §1.1: "Registration ID numbers are mandatory for partners doing business with customers in:
+// Armenia, … Vietnam. They are optional elsewhere." Shown for a customer in one of the 24, not elsewhere.
+#[test]
+fn a_registration_id_is_named_for_customers_in_the_listed_countries() {
+    for (code, shown) in [("PL", true), ("BR", true), ("TR", true), ("VN", true), ("FR", false), ("DE", false)] {
+        let q = query(|q| {
+            q.partner.country = country(code);
+            q.customer.country = country(code);
+        });
+        assert_eq!(note_ids(&q, Cloud::Commercial).contains(&"NOTE-REGISTRATION-ID"), shown, "{code}");
+    }
+    let partner_only = query(|q| q.partner.country = country("PL"));
+    assert!(!note_ids(&partner_only, Cloud::Commercial).contains(&"NOTE-REGISTRATION-ID"), "it is the customer's country that counts");
+}
+
+// Reference §3.2: since October 2020 "all Microsoft partners new to CSP will enroll in the CSP program as an
+// indirect reseller"; the direct-bill page (4/24/2023) asks for "≥ USD 300K CSP revenue in the trailing 12
+// months as an indirect reseller" and "≥ 12 months transacting as an indirect reseller"; from 2024-04-01 a
+// reseller under USD 1,000 is de-authorized. Each partner sees the requirements of its own model and date.
+#[test]
+fn each_model_sees_the_requirements_of_its_date() {
+    let direct = |when: &str| note_ids(&query(|q| q.as_of = day(when)), Cloud::Commercial);
+    assert!(!direct("2020-09-30").contains(&"NOTE-NEW-PARTNERS-INDIRECT"));
+    assert!(direct("2022-06-01").contains(&"NOTE-NEW-PARTNERS-INDIRECT"));
+    assert!(direct("2022-06-01").contains(&"NOTE-DIRECT-BILL-REQUIREMENTS-2023"));
+    assert!(!direct("2024-06-01").contains(&"NOTE-RESELLER-REVENUE-FLOOR"), "not a reseller's requirement");
+    let requirements = text("note.direct_bill_requirements_2023", Lang::En);
+    assert!(requirements.contains("USD 300,000") && requirements.contains("12 months") && requirements.contains("do not say since when"));
+    let reseller = |when: &str| {
+        let q = query(|q| {
+            q.partner.model = PartnerModel::IndirectReseller;
+            q.partner.provider_country = Some(country("DE"));
+            q.as_of = day(when);
+        });
+        note_ids(&q, Cloud::Commercial)
+    };
+    assert!(!reseller("2024-03-31").contains(&"NOTE-RESELLER-REVENUE-FLOOR"));
+    assert!(reseller("2024-04-01").contains(&"NOTE-RESELLER-REVENUE-FLOOR"));
+    assert!(!reseller("2024-04-01").contains(&"NOTE-DIRECT-BILL-REQUIREMENTS-2023"));
+    assert!(text("note.reseller_revenue_floor", Lang::En).contains("USD 1,000"));
+}
+
+// Reference §4: "Request a reseller relationship | Admin agent (2023) …; Admin agent, Global admin (2021)";
+// "Create/add a subscription (place an order) | Admin agent, Billing admin, Global admin, Helpdesk agent,
+// Sales agent"; "Buy an Azure plan | Global admin, User management admin, Sales agent". Both versions of the
+// relationship page are named; for placing an order, a role on both lists passes, a role on the subscription
+// list only passes with the Azure plan caution, and the User management admin (Azure plan list only) is unknown.
+#[test]
+fn the_role_pages_are_answered_with_both() {
+    use csp_eligibility::core::{Role, Task};
+    let ordering = |role: Role| {
+        query(|q| {
+            q.task = Some(Task::Sell);
+            q.partner.role = Some(role);
+        })
+    };
+    for role in [Role::GlobalAdmin, Role::SalesAgent] {
+        assert_eq!(verdict(&ordering(role), Cloud::Commercial), Verdict::Allowed, "{role:?}");
+        assert!(!caution_ids(&ordering(role), Cloud::Commercial).contains(&"NOTE-AZURE-PLAN-ROLES"), "{role:?}");
+    }
+    for role in [Role::AdminAgent, Role::BillingAdmin, Role::HelpdeskAgent] {
+        assert_eq!(verdict(&ordering(role), Cloud::Commercial), Verdict::Allowed, "{role:?}");
+        assert!(caution_ids(&ordering(role), Cloud::Commercial).contains(&"NOTE-AZURE-PLAN-ROLES"), "{role:?}");
+    }
+    let user_admin = ordering(Role::UserManagementAdmin);
+    assert_rule(&user_admin, Cloud::Commercial, "ROLE-PLACE-ORDER", Some(Unknown));
+    assert_eq!(verdict(&user_admin, Cloud::Commercial), Verdict::Unknown);
+    let disagree = text("caution.place_order_roles_disagree", Lang::En);
+    assert!(disagree.contains("Helpdesk agent") && disagree.contains("User management admin"));
+    assert!(note_ids(&ordering(Role::AdminAgent), Cloud::Commercial).contains(&"NOTE-RELATIONSHIP-REQUEST-ROLES"));
+    assert!(!note_ids(&query(|_| {}), Cloud::Commercial).contains(&"NOTE-RELATIONSHIP-REQUEST-ROLES"));
+    let roles = text("note.relationship_request_roles", Lang::En);
+    assert!(roles.contains("2023") && roles.contains("2021") && roles.contains("Global admin"));
+}

@@ -30,7 +30,14 @@ const REFERENCE: &str = "ref";
 /// How the reference notes tag each later page the rules cite (`[EN23:<path>]`, `[FR-sxs:<path>]`,
 /// `[web:<url>]`): the parts of a tag that name it, lowercased. The notes' list of countries in no market
 /// (§1.4) is their own comparison of the regional lists, and says so.
-static REFERENCE_TAGS: [(&str, &[&str]); 14] = [
+static REFERENCE_TAGS: [(&str, &[&str]); 21] = [
+    ("announcements-2020-february", &["announcements/2020-february.md"]),
+    ("enrolling-in-the-csp-program", &["en23:enrolling-in-the-csp-program.md"]),
+    ("indirect-reseller-tasks-in-partner-center", &["en23:indirect-reseller-tasks-in-partner-center.md"]),
+    ("direct-partner-new-requirements", &["direct-partner-new-requirements.md"]),
+    ("new-indirect-reseller-requirement", &["new-indirect-reseller-requirement.md"]),
+    ("request-a-relationship-with-a-customer", &["en23:request-a-relationship-with-a-customer.md"]),
+    ("purchase-azure-plan", &["purchase-azure-plan.md"]),
     ("regional-authorization-overview", &["regional-authorization-overview.md", "i compared the regional lists"]),
     ("announcements-2023-august", &["august-2023/csp-program-guide-update.md"]),
     ("csp-national-clouds-overview", &["csp-national-clouds-overview.md"]),

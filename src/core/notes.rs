@@ -3,10 +3,11 @@
 
 use super::day::{Day, Effective};
 use super::facts::Facts;
-use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM};
+use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM, ORDER_ROLES_ON_ONE_PAGE};
 use super::sources::{
-    cite, Citation, ANNOUNCEMENTS_2021_MAY, ENROLLMENT, EU_WITHDRAWAL, GERMANY_2018, GERMANY_2020, GERMANY_CLOSURE, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS,
-    PARTNER_RELATIONSHIPS, PROGRAM_GUIDE_2023, REGIONAL_MARKETS, RUSSIA_NEW_SALES, US_GOVERNMENT_FAQ, VIANET_ENROLLMENT_2018,
+    cite, Citation, ANNOUNCEMENTS_2020_FEBRUARY, ANNOUNCEMENTS_2021_MAY, DIRECT_BILL_REQUIREMENTS, ENROLLMENT, ENROLLMENT_2023, EU_WITHDRAWAL, GERMANY_2018,
+    GERMANY_2020, GERMANY_CLOSURE, INDIRECT_RESELLER_TASKS, NATIONAL_CLOUDS, NATIONAL_CLOUD_DEVELOPERS, NEW_RESELLER_REQUIREMENT, PARTNER_RELATIONSHIPS,
+    PROGRAM_GUIDE_2023, PURCHASE_AZURE_PLAN, REGIONAL_MARKETS, REQUEST_RELATIONSHIP, RUSSIA_NEW_SALES, US_GOVERNMENT_FAQ, VIANET_ENROLLMENT_2018,
 };
 use super::vocabulary::{Cloud, Clouds, Jurisdiction, PartnerModel, Program, Relation, Task};
 use crate::day;
@@ -64,6 +65,37 @@ fn provider_selling_to_end_customer(f: &Facts) -> bool {
 /// Whether the partner, its provider or the customer is in the UK or Gibraltar on a day they are outside the EU.
 fn uk_outside_eu(f: &Facts) -> bool {
     f.parties().any(|(country, jurisdiction)| (country.is("GB") || country.is("GI")) && jurisdiction != Some(Jurisdiction::Eu))
+}
+
+/// Whether the partner is an indirect reseller.
+fn is_reseller(f: &Facts) -> bool {
+    f.model() == PartnerModel::IndirectReseller
+}
+
+/// Whether the question is about placing an order, or about selling in general (no task named).
+fn places_an_order(f: &Facts) -> bool {
+    matches!(f.task(), None | Some(Task::Sell))
+}
+
+/// Whether the asker names its Partner Center role.
+fn states_a_role(f: &Facts) -> bool {
+    f.role().is_some()
+}
+
+/// The customer countries for which the 2023 enrollment page makes a registration ID number mandatory.
+const REGISTRATION_ID_COUNTRIES: [&str; 24] =
+    ["AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA", "SS", "TJ", "TH", "TR", "UA", "AE", "UZ", "VE", "VN"];
+
+/// Whether the customer is in a country for which partners need a registration ID number.
+fn needs_registration_id(f: &Facts) -> bool {
+    REGISTRATION_ID_COUNTRIES.iter().any(|code| f.customer_country().is(code))
+}
+
+/// Whether an order is placed in a role that one of the two role lists names and the other does not (the
+/// subscription page's Admin agent, Billing admin and Helpdesk agent; the Azure plan page's User
+/// management admin).
+fn orders_in_a_role_the_pages_differ_on(f: &Facts) -> bool {
+    f.task() == Some(Task::Sell) && f.role().is_some_and(|role| ORDER_ROLES_ON_ONE_PAGE.contains(&role))
 }
 
 /// Whether the partner, its provider or the customer is in a US territory rather than a state or DC.
@@ -163,6 +195,28 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
     note("NOTE-RUSSIA-NEW-SALES", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU"])), "note.russia_new_sales", cite(&RUSSIA_NEW_SALES, ""))
         .from(RUSSIA_NEW_SALES.version_date),
+    note("NOTE-MCA-CONFIRMATION", COMMERCIAL, Shown::NoteWhen(places_an_order), "note.mca_confirmation", cite(&ANNOUNCEMENTS_2020_FEBRUARY, ""))
+        .from(day!(2020 - 02 - 01)),
+    note("NOTE-REGISTRATION-ID", COMMERCIAL, Shown::NoteWhen(needs_registration_id), "note.registration_id", cite(&ENROLLMENT_2023, "")),
+    note("NOTE-NEW-PARTNERS-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.new_partners_indirect", cite(&INDIRECT_RESELLER_TASKS, ""))
+        .from(day!(2020 - 10 - 01)),
+    note(
+        "NOTE-DIRECT-BILL-REQUIREMENTS-2023",
+        COMMERCIAL,
+        Shown::NoteWhen(is_direct_bill),
+        "note.direct_bill_requirements_2023",
+        cite(&DIRECT_BILL_REQUIREMENTS, ""),
+    ),
+    note("NOTE-RESELLER-REVENUE-FLOOR", COMMERCIAL, Shown::NoteWhen(is_reseller), "note.reseller_revenue_floor", cite(&NEW_RESELLER_REQUIREMENT, ""))
+        .from(day!(2024 - 04 - 01)),
+    note("NOTE-RELATIONSHIP-REQUEST-ROLES", COMMERCIAL, Shown::NoteWhen(states_a_role), "note.relationship_request_roles", cite(&REQUEST_RELATIONSHIP, "")),
+    note(
+        "NOTE-AZURE-PLAN-ROLES",
+        COMMERCIAL,
+        Shown::CautionWhen(orders_in_a_role_the_pages_differ_on),
+        "note.azure_plan_roles",
+        cite(&PURCHASE_AZURE_PLAN, ""),
+    ),
     note(
         "NOTE-NOT-A-MARKET",
         COMMERCIAL,

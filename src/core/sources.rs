@@ -285,6 +285,70 @@ pub const VIANET_ENROLLMENT_2018: Source = Source {
     sections: &[],
 };
 
+/// Partner Center announcements, February 2020: confirming customers' acceptance of the Microsoft Customer
+/// Agreement from 2020-02-01 (read in the copy of 2021-07-20).
+pub const ANNOUNCEMENTS_2020_FEBRUARY: Source = Source {
+    id: "announcements-2020-february",
+    title: "Partner Center announcements, February 2020",
+    url: "https://learn.microsoft.com/en-us/partner-center/announcements/2020-february",
+    version_date: day!(2021 - 07 - 20),
+    sections: &[],
+};
+
+/// Enroll in the CSP program, later version (registration ID numbers by customer country).
+pub const ENROLLMENT_2023: Source = Source {
+    id: "enrolling-in-the-csp-program",
+    title: "Enroll in the Cloud Solution Provider program (2023)",
+    url: "https://learn.microsoft.com/en-us/partner-center/enrolling-in-the-csp-program",
+    version_date: day!(2023 - 10 - 23),
+    sections: &[],
+};
+
+/// Indirect reseller tasks in Partner Center (partners new to CSP enroll as indirect resellers since October 2020).
+pub const INDIRECT_RESELLER_TASKS: Source = Source {
+    id: "indirect-reseller-tasks-in-partner-center",
+    title: "Indirect reseller tasks in Partner Center",
+    url: "https://learn.microsoft.com/en-us/partner-center/indirect-reseller-tasks-in-partner-center",
+    version_date: day!(2023 - 10 - 23),
+    sections: &[],
+};
+
+/// New requirements for direct-bill partners (revenue, time as an indirect reseller, support, assessment).
+pub const DIRECT_BILL_REQUIREMENTS: Source = Source {
+    id: "direct-partner-new-requirements",
+    title: "Requirements for direct-bill partners in the CSP program",
+    url: "https://learn.microsoft.com/en-us/partner-center/direct-partner-new-requirements",
+    version_date: day!(2023 - 04 - 24),
+    sections: &[],
+};
+
+/// The indirect reseller's minimum revenue from 2024-04-01.
+pub const NEW_RESELLER_REQUIREMENT: Source = Source {
+    id: "new-indirect-reseller-requirement",
+    title: "New indirect reseller requirement",
+    url: "https://learn.microsoft.com/en-us/partner-center/new-indirect-reseller-requirement",
+    version_date: day!(2023 - 10 - 02),
+    sections: &[],
+};
+
+/// Request a reseller relationship with a customer (roles allowed).
+pub const REQUEST_RELATIONSHIP: Source = Source {
+    id: "request-a-relationship-with-a-customer",
+    title: "Request a reseller relationship with a customer",
+    url: "https://learn.microsoft.com/en-us/partner-center/request-a-relationship-with-a-customer",
+    version_date: day!(2023 - 10 - 23),
+    sections: &[],
+};
+
+/// Purchase an Azure plan (roles allowed).
+pub const PURCHASE_AZURE_PLAN: Source = Source {
+    id: "purchase-azure-plan",
+    title: "Purchase an Azure plan",
+    url: "https://learn.microsoft.com/en-us/partner-center/purchase-azure-plan",
+    version_date: day!(2022 - 09 - 09),
+    sections: &[],
+};
+
 /// Partner Center roles and permissions.
 pub const PERMISSIONS: Source = Source {
     id: "permissions-overview",
@@ -347,6 +411,13 @@ pub static SOURCES: &[Source] = &[
     GERMANY_CLOSED,
     RUSSIA_NEW_SALES,
     VIANET_ENROLLMENT_2018,
+    ANNOUNCEMENTS_2020_FEBRUARY,
+    ENROLLMENT_2023,
+    INDIRECT_RESELLER_TASKS,
+    DIRECT_BILL_REQUIREMENTS,
+    NEW_RESELLER_REQUIREMENT,
+    REQUEST_RELATIONSHIP,
+    PURCHASE_AZURE_PLAN,
     PERMISSIONS,
     ADD_CUSTOMER,
     CREATE_SUBSCRIPTION,
