@@ -11,7 +11,7 @@ use super::rules::{in_force_on, Check, Rule, RULES, RULES_BY_CLOUD};
 use super::vocabulary::Cloud;
 
 /// Version of the rule table; changes whenever a rule, note or market row changes.
-pub const RULESET_VERSION: &str = "2026.12.2";
+pub const RULESET_VERSION: &str = "2026.12.3";
 
 /// Decides every cloud for a query.
 pub fn decide(query: &Query) -> Decision {

@@ -10,9 +10,12 @@
 //! - `bench`: native, browser and size benchmarks; prints a JSON summary (also in `target/bench-summary.json`)
 //! - `fuzz [seconds]`: fuzz query parsing and `decide`, then batch CSV files, with cargo-fuzz (libFuzzer), 300 s by default
 //! - `sizes`: build the bundle and print the gzip and brotli size of every file the page downloads
+//! - `mutants [files…]`: mutation testing of the rules core with cargo-mutants (the files of
+//!   `.cargo/mutants.toml` by default); prints caught, missed, timed-out and unviable mutants and lists survivors
 
 mod bundle;
 mod imports;
+mod mutants;
 mod package;
 mod serve;
 mod tools;
@@ -29,7 +32,8 @@ fn main() -> ExitCode {
         Some("bench") => bench_command(),
         Some("fuzz") => fuzz_command(&args[1..]),
         Some("sizes") => tools::ensure_build_tools().and_then(|_| bundle::build()).and_then(|_| sizes()),
-        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes | bench | fuzz [seconds]>".into()),
+        Some("mutants") => mutants::run(&args[1..]),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | dist | pkg | sizes | bench | fuzz [seconds] | mutants [files…]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -100,6 +100,14 @@ pub fn ensure_cargo_fuzz() -> Fallible {
     run("install cargo-fuzz", cargo().args(["install", "cargo-fuzz", "--locked"]))
 }
 
+/// cargo-mutants (mutation testing), from crates.io.
+pub fn ensure_cargo_mutants() -> Fallible {
+    if output_of("cargo", &["mutants", "--version"]).is_some() {
+        return Ok(());
+    }
+    run("install cargo-mutants", cargo().args(["install", "cargo-mutants", "--locked"]))
+}
+
 /// Debian's Firefox ESR and geckodriver (from crates.io; Debian has none).
 pub fn ensure_firefox() -> Fallible {
     if !Path::new("/usr/bin/firefox-esr").exists() {
