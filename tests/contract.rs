@@ -90,6 +90,14 @@ fn every_message_key_in_the_code_exists_in_the_catalog() {
     for portal in PORTALS {
         assert!(lookup(&format!("portal.{}", portal.id)).is_some(), "{}", portal.id);
     }
+    // Rules and notes name their messages by their IDs (`CSP-MPA-SIGNED` → `rule.csp_mpa_signed`,
+    // `NOTE-UK-LEFT-EU` → `note.uk_left_eu`): each has one.
+    for rule in csp_eligibility::core::rules::RULES {
+        assert!(lookup(rule.message()).is_some_and(|message| message.key().starts_with("rule.")), "{} has no message", rule.id);
+    }
+    for note in csp_eligibility::core::notes::NOTES {
+        assert!(lookup(note.message()).is_some_and(|message| message.key().starts_with("note.")), "{} has no message", note.id);
+    }
 }
 
 #[test]

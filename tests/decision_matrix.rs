@@ -303,10 +303,10 @@ fn render() -> String {
             .expect("write to a String");
         for id in named.keys() {
             let (effective, message, citation) = match RULES.iter().find(|rule| rule.id == *id) {
-                Some(rule) => (rule.effective, rule.message, rule.citation),
+                Some(rule) => (rule.effective, rule.message(), rule.citation),
                 None => {
                     let note = NOTES.iter().find(|note| note.id == *id).expect("a named ID is a rule or a note");
-                    (note.effective, note.message, note.citation)
+                    (note.effective, note.message(), note.citation)
                 }
             };
             let in_force = span_text(effective.from, effective.until);

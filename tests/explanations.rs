@@ -143,7 +143,7 @@ fn a_reseller_outside_the_customers_region_is_shown_an_account_and_a_provider_th
     assert_eq!(cloud(&q, Cloud::Commercial).verdict, Verdict::Denied);
     let turkey = country("TR");
     let expected =
-        vec![Change::ProviderCountry { country: turkey }, Change::PartnerCountry { country: turkey, region: Some(Region::MiddleEastCentralEasternEurope) }];
+        [Change::ProviderCountry { country: turkey }, Change::PartnerCountry { country: turkey, region: Some(Region::MiddleEastCentralEasternEurope) }];
     assert!(
         proposals(&q, Cloud::Commercial).iter().any(|changes| changes.len() == 2 && expected.iter().all(|change| changes.contains(change))),
         "{:?}",

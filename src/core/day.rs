@@ -141,7 +141,7 @@ impl Effective {
 
     /// Whether it holds on `day`.
     pub fn holds_on(&self, day: Day) -> bool {
-        self.from.is_none_or(|from| day >= from) && self.until.is_none_or(|until| day < until)
+        self.from.map_or(true, |from| day >= from) && self.until.map_or(true, |until| day < until)
     }
 }
 

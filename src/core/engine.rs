@@ -146,7 +146,6 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, in_force: u64) -> CloudDecision {
     let day = facts.day();
     let mut reasons = Vec::with_capacity(16);
     let mut cautions = Vec::new();
-    let mut missing_facts = Vec::new();
     // Ways out of failed rules, and steps for rules that need action: a denial shows only the former,
     // and none of them when one of its failed rules has no way out (no action then makes it allowed).
     let mut ways_out = Vec::new();
@@ -160,11 +159,12 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, in_force: u64) -> CloudDecision {
                 dead_end |= keys.is_empty();
             }
             Check::Act(actions) => push_actions(&mut steps, rule.id, actions.keys()),
-            Check::Missing(fact) if !missing_facts.contains(&fact) => missing_facts.push(fact),
             Check::Skip | Check::Pass | Check::Missing(_) => {}
         }
-        reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message), citation: &rule.citation });
+        reasons.push(Reason { rule: rule.id, outcome, text: Text(rule.message()), citation: &rule.citation });
     });
+    // The facts the rules missed, each once, in the question's order.
+    let missing_facts = Fact::ALL.iter().copied().filter(|&fact| tally.misses(fact)).collect();
     let mut decision = CloudDecision {
         cloud,
         verdict: tally.verdict(),
@@ -183,7 +183,7 @@ fn decide_cloud(facts: &Facts, cloud: Cloud, in_force: u64) -> CloudDecision {
         sources_up_to: age::newest_for(cloud).date,
     };
     for note in NOTES.iter().filter(|note| note.clouds.contains(cloud) && note.effective.holds_on(day)) {
-        let entry = Note { id: note.id, text: Text(note.message), citation: &note.citation };
+        let entry = Note { id: note.id, text: Text(note.message()), citation: &note.citation };
         match note.shown {
             Shown::Always => decision.notes.push(entry),
             Shown::NoteWhen(relevant) if relevant(facts) => decision.notes.push(entry),

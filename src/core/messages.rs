@@ -177,6 +177,24 @@ pub fn lookup(key: &str) -> Option<Message> {
     None
 }
 
+/// The key of the message named `prefix` + `name` in lower case with `_` for `-` (how a rule's or a
+/// note's ID names its message: `CSP-MPA-SIGNED` is `rule.csp_mpa_signed`); empty when there is none.
+pub fn key_named(prefix: &str, name: &str) -> &'static str {
+    let key = format!("{prefix}{}", name.to_ascii_lowercase().replace('-', "_"));
+    lookup(&key).map_or("", Message::key)
+}
+
+/// The message keys of a table's rows, derived from their IDs once and then found by row: `rows` is the
+/// table, `row` one of its rows, `key_of_row` the derivation.
+pub fn derived_key<T>(keys: &'static std::sync::OnceLock<Vec<&'static str>>, rows: &'static [T], row: &T, key_of_row: fn(&T) -> &'static str) -> &'static str {
+    let keys = keys.get_or_init(|| rows.iter().map(key_of_row).collect());
+    let index = (row as *const T as usize).wrapping_sub(rows.as_ptr() as usize) / std::mem::size_of::<T>().max(1);
+    match keys.get(index) {
+        Some(key) if std::ptr::eq(&rows[index], row) => key,
+        _ => key_of_row(row),
+    }
+}
+
 /// Fills the `{}` placeholders of a message with `parts`, in order.
 pub fn fill(template: &str, parts: &[&str]) -> String {
     let mut filled = String::with_capacity(template.len());

@@ -231,23 +231,46 @@ pub fn candidates(query: &Query) -> Vec<Change> {
 /// A set of candidate changes: bit `i` stands for candidate `i`.
 type ChangeSet = u64;
 
-/// How a set ranks (lower first): another day last, then less effort, fewer changes, a nearer day.
-type Rank = (bool, u8, u32, i64);
+/// How a set ranks (lower first): another day last, then less effort, fewer changes. Among equals the
+/// queue takes the smaller set first, and since the days are the last candidates, in ascending order,
+/// that is the set with the nearer day.
+type Rank = (bool, u8, u32);
 
 fn members(set: ChangeSet, candidates: &[Change]) -> impl Iterator<Item = Change> + '_ {
     candidates.iter().enumerate().filter(move |(index, _)| set & (1 << index) != 0).map(|(_, change)| *change)
 }
 
-fn rank(set: ChangeSet, candidates: &[Change], asked: Day) -> Rank {
-    let (mut dated, mut effort, mut distance) = (false, 0u8, 0i64);
+fn rank(set: ChangeSet, candidates: &[Change]) -> Rank {
+    let (mut dated, mut effort) = (false, 0u8);
     for change in members(set, candidates) {
         effort = effort.saturating_add(change.effort());
-        if let Change::AsOf { day } = change {
-            dated = true;
-            distance += day.days_between(asked);
-        }
+        dated |= matches!(change, Change::AsOf { .. });
     }
-    (dated, effort, set.count_ones(), distance)
+    (dated, effort, set.count_ones())
+}
+
+/// Whether `change` is worth trying next for a rule in the way that read `reads`, on top of a set that
+/// changes `fields`: it changes a field the rule read and the set leaves alone (so no change is chosen
+/// twice). Trying more changes than these would make the search slower, never find other sets: a change
+/// no blocking rule read, or a second change to one field, only makes a superset of a cheaper set.
+// mutants: `||` for `&&`, or always true, is equivalent for that reason.
+fn is_choice(change: Change, fields: Fields, reads: Fields) -> bool {
+    !fields.contains(change.field()) && reads.contains(change.field())
+}
+
+/// Whether a rule with `count` choices steers the search better than the one kept so far: the fewest
+/// choices keep it narrow. Any rule still in the way would do, since each must be passed by changing a
+/// field it read, so this makes the search faster and never changes what it finds.
+// mutants: equivalent because the search finds the same sets whichever blocking rule steers it.
+fn steers_better(count: usize, kept: Option<(usize, Fields)>) -> bool {
+    kept.map_or(true, |(fewest, _)| count < fewest)
+}
+
+/// Puts `entry` in the queue, kept in descending order so that the cheapest set is popped first.
+fn enqueue(queue: &mut Vec<(Rank, ChangeSet)>, entry: (Rank, ChangeSet)) {
+    // mutants: `>=` is equivalent because no set is queued twice (the `seen` list), so no entry equals another.
+    let at = queue.partition_point(|queued| *queued > entry);
+    queue.insert(at, entry);
 }
 
 /// The nearest ways to a yes for every cloud that is not allowed.
@@ -265,7 +288,7 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
     }
     // The sets to try, the cheapest last (kept in order by insertion: the page links no heap, hash set or
     // sort routine), and every set ever queued, sorted.
-    let mut queue: Vec<(Rank, ChangeSet)> = vec![(rank(0, candidates, query.as_of), 0)];
+    let mut queue: Vec<(Rank, ChangeSet)> = vec![(rank(0, candidates), 0)];
     let mut seen: Vec<ChangeSet> = Vec::new();
     let mut found: Vec<ChangeSet> = Vec::new();
     while let Some(((dated, effort, ..), set)) = queue.pop() {
@@ -280,17 +303,12 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
             fields = fields.with(Fields::of(change.field()));
         }
         // Among the rules still in the way, the one whose read fields leave the fewest changes to try.
-        let choices = |reads: Fields| {
-            candidates
-                .iter()
-                .enumerate()
-                .filter(move |(index, change)| set & (1 << index) == 0 && !fields.contains(change.field()) && reads.contains(change.field()))
-        };
+        let choices = |reads: Fields| candidates.iter().enumerate().filter(move |(_, change)| is_choice(**change, fields, reads));
         let mut steer: Option<(usize, Fields)> = None;
         let tally = trace(&changed, cloud, |_, outcome, reads| {
             if outcome != Outcome::Pass {
                 let count = choices(reads).count();
-                if steer.map_or(true, |(fewest, _)| count < fewest) {
+                if steers_better(count, steer) {
                     steer = Some((count, reads));
                 }
             }
@@ -306,15 +324,30 @@ fn nearest_for(query: &Query, cloud: Cloud, candidates: &[Change]) -> CloudNeare
         }
         if let Some((_, reads)) = steer {
             for (index, _) in choices(reads) {
+                // mutants: equivalent because `index` is not in `set` (its field is not in `fields`), so `^` adds it as `|` does.
                 let next = set | 1 << index;
                 if let Err(at) = seen.binary_search(&next) {
                     seen.insert(at, next);
-                    let entry = (rank(next, candidates, query.as_of), next);
-                    let at = queue.partition_point(|queued| *queued > entry);
-                    queue.insert(at, entry);
+                    enqueue(&mut queue, (rank(next, candidates), next));
                 }
             }
         }
     }
     CloudNearest { cloud, verdict, proposals }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The queue gives back the cheapest set first, whatever order the sets were queued in.
+    #[test]
+    fn the_queue_pops_the_cheapest_set_first() {
+        let mut queue = Vec::new();
+        for entry in [((false, 3, 1), 4), ((false, 1, 1), 1), ((true, 8, 1), 64), ((false, 3, 2), 5), ((false, 1, 2), 3)] {
+            enqueue(&mut queue, entry);
+        }
+        let popped: Vec<ChangeSet> = std::iter::from_fn(|| queue.pop().map(|(_, set)| set)).collect();
+        assert_eq!(popped, vec![1, 3, 4, 5, 64]);
+    }
 }

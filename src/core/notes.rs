@@ -3,6 +3,7 @@
 
 use super::day::{Day, Effective};
 use super::facts::Facts;
+use super::messages::{derived_key, key_named};
 use super::rules::{GERMANY_CLOSED_FROM, GERMANY_NO_NEW_CUSTOMERS_FROM, ORDER_ROLES_ON_ONE_PAGE};
 use super::sources::{
     cite, Citation, ANNOUNCEMENTS_2020_FEBRUARY, ANNOUNCEMENTS_2021_MAY, DIRECT_BILL_REQUIREMENTS, ENROLLMENT, ENROLLMENT_2023, EU_WITHDRAWAL, GERMANY_2018,
@@ -33,8 +34,6 @@ pub struct NoteRule {
     pub effective: Effective,
     /// When it is shown.
     pub shown: Shown,
-    /// Message key.
-    pub message: &'static str,
     /// Where it comes from.
     pub citation: Citation,
 }
@@ -108,135 +107,69 @@ fn in_us_territory(f: &Facts) -> bool {
 const USG_DEVELOPERS_2023: Day = NATIONAL_CLOUD_DEVELOPERS.version_date;
 
 impl NoteRule {
+    /// Message key: `note.` and its ID without `NOTE-`, in lower case, `_` for `-`.
+    pub fn message(&self) -> &'static str {
+        static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        derived_key(&KEYS, NOTES, self, |note| key_named("note.", note.id.strip_prefix("NOTE-").unwrap_or(note.id)))
+    }
+
     /// The same note, holding from `day` on.
     const fn from(self, day: Day) -> NoteRule {
         NoteRule { effective: Effective::from(day), ..self }
     }
 }
 
-const fn note(id: &'static str, clouds: Clouds, shown: Shown, message: &'static str, citation: Citation) -> NoteRule {
-    NoteRule { id, clouds, effective: Effective::ALWAYS, shown, message, citation }
+const fn note(id: &'static str, clouds: Clouds, shown: Shown, citation: Citation) -> NoteRule {
+    NoteRule { id, clouds, effective: Effective::ALWAYS, shown, citation }
 }
 
 /// Every note, grouped by cloud.
 pub static NOTES: &[NoteRule] = &[
-    note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.chain_direct", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
-    note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), "note.chain_indirect", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-CHAIN-DIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-CHAIN-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_indirect), cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     // Scenario 1 describes an indirect provider's sales only through an indirect reseller.
-    note(
-        "NOTE-PROVIDER-THROUGH-RESELLER",
-        Clouds::ALL,
-        Shown::CautionWhen(provider_selling_to_end_customer),
-        "note.provider_through_reseller",
-        cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
-    ),
-    note(
-        "NOTE-RESELLER-BUYS-FROM-PROVIDER",
-        COMMERCIAL,
-        Shown::NoteWhen(|f| f.is_reseller()),
-        "note.reseller_buys_from_provider",
-        cite(&ENROLLMENT, "enroll-as-an-indirect-reseller"),
-    ),
-    note(
-        "NOTE-ENROLLMENT-NEEDS",
-        COMMERCIAL,
-        Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)),
-        "note.enrollment_needs",
-        cite(&ENROLLMENT, "get-started"),
-    ),
+    note("NOTE-PROVIDER-THROUGH-RESELLER", Clouds::ALL, Shown::CautionWhen(provider_selling_to_end_customer), cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-RESELLER-BUYS-FROM-PROVIDER", COMMERCIAL, Shown::NoteWhen(|f| f.is_reseller()), cite(&ENROLLMENT, "enroll-as-an-indirect-reseller")),
+    note("NOTE-ENROLLMENT-NEEDS", COMMERCIAL, Shown::NoteWhen(|f| f.onboarded(Program::Commercial) != Ok(true)), cite(&ENROLLMENT, "get-started")),
     note(
         "NOTE-DIRECT-BILL-CAPABILITIES",
         COMMERCIAL,
         Shown::NoteWhen(is_direct_bill),
-        "note.direct_bill_capabilities",
         cite(&PARTNER_RELATIONSHIPS, "types-of-partner-relationships-in-the-csp-program"),
     ),
-    note(
-        "NOTE-DIRECT-BILL-REQUIREMENTS",
-        COMMERCIAL,
-        Shown::NoteWhen(is_direct_bill),
-        "note.direct_bill_requirements",
-        cite(&ENROLLMENT, "minimum-requirements"),
-    ),
-    note(
-        "NOTE-CREDIT-CHECK-FIRST",
-        COMMERCIAL,
-        Shown::NoteWhen(is_direct_bill),
-        "note.credit_check_first",
-        cite(&ENROLLMENT, "verify-direct-bill-eligibility"),
-    ),
-    note(
-        "NOTE-DIRECT-TO-INDIRECT",
-        COMMERCIAL,
-        Shown::NoteWhen(is_direct_bill),
-        "note.direct_to_indirect",
-        cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller"),
-    ),
-    note("NOTE-TENANT-COUNTRY-COUNTS", COMMERCIAL, Shown::Always, "note.tenant_country_counts", cite(&REGIONAL_MARKETS, "")),
-    note("NOTE-MULTI-PARTNER", COMMERCIAL, Shown::Always, "note.multi_partner", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
-    note("NOTE-MULTI-CHANNEL", COMMERCIAL, Shown::Always, "note.multi_channel", cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-DIRECT-BILL-REQUIREMENTS", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&ENROLLMENT, "minimum-requirements")),
+    note("NOTE-CREDIT-CHECK-FIRST", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&ENROLLMENT, "verify-direct-bill-eligibility")),
+    note("NOTE-DIRECT-TO-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&ENROLLMENT, "transition-from-direct-bill-to-indirect-reseller")),
+    note("NOTE-TENANT-COUNTRY-COUNTS", COMMERCIAL, Shown::Always, cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-MULTI-PARTNER", COMMERCIAL, Shown::Always, cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
+    note("NOTE-MULTI-CHANNEL", COMMERCIAL, Shown::Always, cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS)),
     NoteRule {
         id: "NOTE-REGION-TABLE-BEFORE-2018-11",
         clouds: COMMERCIAL,
         effective: Effective::until(day!(2018 - 11 - 04)),
         shown: Shown::Always,
-        message: "note.region_table_before_2018_11",
         citation: cite(&REGIONAL_MARKETS, ""),
     },
     // The announcement and the 2021 table disagree on the former regions of American Samoa and the
     // Northern Mariana Islands; both put Guam in Australia.
-    note(
-        "NOTE-US-TERRITORIES-2023",
-        COMMERCIAL,
-        Shown::CautionWhen(|f| f.involves_country(&["AS", "MP"])),
-        "note.us_territories_2023",
-        cite(&PROGRAM_GUIDE_2023, ""),
-    ),
-    note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), "note.russia_belarus", cite(&REGIONAL_MARKETS, "")),
-    note("NOTE-RUSSIA-NEW-SALES", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU"])), "note.russia_new_sales", cite(&RUSSIA_NEW_SALES, ""))
+    note("NOTE-US-TERRITORIES-2023", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["AS", "MP"])), cite(&PROGRAM_GUIDE_2023, "")),
+    note("NOTE-RUSSIA-BELARUS", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU", "BY"])), cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-RUSSIA-NEW-SALES", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["RU"])), cite(&RUSSIA_NEW_SALES, ""))
         .from(RUSSIA_NEW_SALES.version_date),
-    note("NOTE-MCA-CONFIRMATION", COMMERCIAL, Shown::NoteWhen(places_an_order), "note.mca_confirmation", cite(&ANNOUNCEMENTS_2020_FEBRUARY, ""))
-        .from(day!(2020 - 02 - 01)),
-    note("NOTE-REGISTRATION-ID", COMMERCIAL, Shown::NoteWhen(needs_registration_id), "note.registration_id", cite(&ENROLLMENT_2023, "")),
-    note("NOTE-NEW-PARTNERS-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), "note.new_partners_indirect", cite(&INDIRECT_RESELLER_TASKS, ""))
-        .from(day!(2020 - 10 - 01)),
-    note(
-        "NOTE-DIRECT-BILL-REQUIREMENTS-2023",
-        COMMERCIAL,
-        Shown::NoteWhen(is_direct_bill),
-        "note.direct_bill_requirements_2023",
-        cite(&DIRECT_BILL_REQUIREMENTS, ""),
-    ),
-    note("NOTE-RESELLER-REVENUE-FLOOR", COMMERCIAL, Shown::NoteWhen(is_reseller), "note.reseller_revenue_floor", cite(&NEW_RESELLER_REQUIREMENT, ""))
-        .from(day!(2024 - 04 - 01)),
-    note("NOTE-RELATIONSHIP-REQUEST-ROLES", COMMERCIAL, Shown::NoteWhen(states_a_role), "note.relationship_request_roles", cite(&REQUEST_RELATIONSHIP, "")),
-    note(
-        "NOTE-AZURE-PLAN-ROLES",
-        COMMERCIAL,
-        Shown::CautionWhen(orders_in_a_role_the_pages_differ_on),
-        "note.azure_plan_roles",
-        cite(&PURCHASE_AZURE_PLAN, ""),
-    ),
-    note(
-        "NOTE-NOT-A-MARKET",
-        COMMERCIAL,
-        Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])),
-        "note.not_a_market",
-        cite(&REGIONAL_MARKETS, ""),
-    ),
-    note(
-        "NOTE-GERMANY-DATA-TRUSTEE",
-        GERMANY,
-        Shown::Always,
-        "note.germany_data_trustee",
-        cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements"),
-    ),
+    note("NOTE-MCA-CONFIRMATION", COMMERCIAL, Shown::NoteWhen(places_an_order), cite(&ANNOUNCEMENTS_2020_FEBRUARY, "")).from(day!(2020 - 02 - 01)),
+    note("NOTE-REGISTRATION-ID", COMMERCIAL, Shown::NoteWhen(needs_registration_id), cite(&ENROLLMENT_2023, "")),
+    note("NOTE-NEW-PARTNERS-INDIRECT", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&INDIRECT_RESELLER_TASKS, "")).from(day!(2020 - 10 - 01)),
+    note("NOTE-DIRECT-BILL-REQUIREMENTS-2023", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&DIRECT_BILL_REQUIREMENTS, "")),
+    note("NOTE-RESELLER-REVENUE-FLOOR", COMMERCIAL, Shown::NoteWhen(is_reseller), cite(&NEW_RESELLER_REQUIREMENT, "")).from(day!(2024 - 04 - 01)),
+    note("NOTE-RELATIONSHIP-REQUEST-ROLES", COMMERCIAL, Shown::NoteWhen(states_a_role), cite(&REQUEST_RELATIONSHIP, "")),
+    note("NOTE-AZURE-PLAN-ROLES", COMMERCIAL, Shown::CautionWhen(orders_in_a_role_the_pages_differ_on), cite(&PURCHASE_AZURE_PLAN, "")),
+    note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), cite(&REGIONAL_MARKETS, "")),
+    note("NOTE-GERMANY-DATA-TRUSTEE", GERMANY, Shown::Always, cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements")),
     NoteRule {
         id: "NOTE-GERMANY-NO-NEW-SERVICES",
         clouds: GERMANY,
         effective: Effective::between(GERMANY_NO_NEW_CUSTOMERS_FROM, GERMANY_CLOSED_FROM),
         shown: Shown::Always,
-        message: "note.germany_no_new_services",
         citation: cite(&GERMANY_2020, GERMANY_2020_TOP),
     },
     NoteRule {
@@ -244,46 +177,36 @@ pub static NOTES: &[NoteRule] = &[
         clouds: GERMANY,
         effective: Effective::between(GERMANY_CLOSURE.version_date, GERMANY_CLOSED_FROM),
         shown: Shown::Always,
-        message: "note.germany_closure_announced",
         citation: cite(&GERMANY_CLOSURE, ""),
     },
-    note("NOTE-GERMANY-PRICING", GERMANY, Shown::Always, "note.germany_pricing", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-PRODUCTS", GERMANY, Shown::Always, "note.germany_products", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-LICENSING", GERMANY, Shown::Always, "note.germany_licensing", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-NO-DATA-MOVE", GERMANY, Shown::Always, "note.germany_no_data_move", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-MISSING-FEATURES", GERMANY, Shown::Always, "note.germany_missing_features", cite(&GERMANY_2018, GERMANY_SELLING)),
-    note("NOTE-GERMANY-APIS", GERMANY, Shown::Always, "note.germany_apis", cite(&GERMANY_2018, GERMANY_FAQ)),
-    note("NOTE-GERMANY-QUALIFICATION", GERMANY, Shown::Always, "note.national_cloud_qualification", cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-PRICING", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-PRODUCTS", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-LICENSING", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-NO-DATA-MOVE", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-MISSING-FEATURES", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_SELLING)),
+    note("NOTE-GERMANY-APIS", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_FAQ)),
+    note("NOTE-GERMANY-QUALIFICATION", GERMANY, Shown::Always, cite(&GERMANY_2018, GERMANY_FAQ)),
     note(
         "NOTE-GERMANY-ROLES",
         GERMANY,
         Shown::NoteWhen(|f| f.role().is_some() || f.task() == Some(Task::MigrateGermanyCustomer)),
-        "note.germany_roles",
         cite(&GERMANY_2020, GERMANY_2020_TOP),
     ),
-    note("NOTE-UK-LEFT-EU", GERMANY, Shown::CautionWhen(uk_outside_eu), "note.uk_left_eu", cite(&EU_WITHDRAWAL, "")),
-    note("NOTE-USG-PRICING", US_GOVERNMENT, Shown::Always, "note.usg_pricing", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-PRODUCTS", US_GOVERNMENT, Shown::Always, "note.usg_products", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-AZURE-SERVICES", US_GOVERNMENT, Shown::Always, "note.usg_azure_services", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
-    note("NOTE-USG-CONTRACTING", US_GOVERNMENT, Shown::Always, "note.usg_contracting", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-NO-DATA-MOVE", US_GOVERNMENT, Shown::Always, "note.usg_no_data_move", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, "note.usg_apis", cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
-    note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, "note.usg_relationship_requests", cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-UK-LEFT-EU", GERMANY, Shown::CautionWhen(uk_outside_eu), cite(&EU_WITHDRAWAL, "")),
+    note("NOTE-USG-PRICING", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-PRODUCTS", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-AZURE-SERVICES", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
+    note("NOTE-USG-CONTRACTING", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-NO-DATA-MOVE", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-APIS", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, USG_AZURE)),
+    note("NOTE-USG-RELATIONSHIP-REQUESTS", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, "common")),
     // The 2023 developer page contradicts the FAQ (still current then) on Office 365 and on more than one partner.
-    note("NOTE-USG-OFFICE-365-CONFLICT", US_GOVERNMENT, Shown::CautionWhen(|_| true), "note.usg_office_365_conflict", cite(&NATIONAL_CLOUD_DEVELOPERS, ""))
-        .from(USG_DEVELOPERS_2023),
-    note(
-        "NOTE-USG-SINGLE-PARTNER-CONFLICT",
-        US_GOVERNMENT,
-        Shown::CautionWhen(|_| true),
-        "note.usg_single_partner_conflict",
-        cite(&NATIONAL_CLOUD_DEVELOPERS, ""),
-    )
-    .from(USG_DEVELOPERS_2023),
-    note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, "note.national_cloud_qualification", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), "note.usg_us_jurisdiction", cite(&US_GOVERNMENT_FAQ, "common")),
-    note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, "note.vianet_operator", cite(&NATIONAL_CLOUDS, "")),
-    note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, "note.vianet_not_mccl", cite(&ANNOUNCEMENTS_2021_MAY, "")),
-    note("NOTE-VIANET-NO-AZURE-SUBSCRIPTIONS", VIANET, Shown::Always, "note.vianet_no_azure_subscriptions", cite(&NATIONAL_CLOUD_DEVELOPERS, "")),
-    note("NOTE-VIANET-REQUIREMENTS", VIANET, Shown::Always, "note.vianet_requirements", cite(&VIANET_ENROLLMENT_2018, "")),
+    note("NOTE-USG-OFFICE-365-CONFLICT", US_GOVERNMENT, Shown::CautionWhen(|_| true), cite(&NATIONAL_CLOUD_DEVELOPERS, "")).from(USG_DEVELOPERS_2023),
+    note("NOTE-USG-SINGLE-PARTNER-CONFLICT", US_GOVERNMENT, Shown::CautionWhen(|_| true), cite(&NATIONAL_CLOUD_DEVELOPERS, "")).from(USG_DEVELOPERS_2023),
+    note("NOTE-USG-QUALIFICATION", US_GOVERNMENT, Shown::Always, cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-USG-US-JURISDICTION", US_GOVERNMENT, Shown::CautionWhen(in_us_territory), cite(&US_GOVERNMENT_FAQ, "common")),
+    note("NOTE-VIANET-OPERATOR", VIANET, Shown::Always, cite(&NATIONAL_CLOUDS, "")),
+    note("NOTE-VIANET-NOT-MCCL", VIANET, Shown::Always, cite(&ANNOUNCEMENTS_2021_MAY, "")),
+    note("NOTE-VIANET-NO-AZURE-SUBSCRIPTIONS", VIANET, Shown::Always, cite(&NATIONAL_CLOUD_DEVELOPERS, "")),
+    note("NOTE-VIANET-REQUIREMENTS", VIANET, Shown::Always, cite(&VIANET_ENROLLMENT_2018, "")),
 ];

@@ -4,6 +4,7 @@
 use super::day::{Day, Effective};
 use super::facts::{Facts, Party};
 use super::markets::{CountryCode, Listing};
+use super::messages::{derived_key, key_named};
 use super::portals::{task_portals, transact_portal};
 use super::query::Fact;
 use super::sources::{
@@ -69,8 +70,6 @@ pub struct Rule {
     pub clouds: Clouds,
     /// The days it is in force.
     pub effective: Effective,
-    /// Message key of the rule's statement.
-    pub message: &'static str,
     /// Where it comes from.
     pub citation: Citation,
     /// The condition, for one cloud.
@@ -80,6 +79,12 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Message key of the rule's statement: `rule.` and its ID in lower case, `_` for `-`.
+    pub fn message(&self) -> &'static str {
+        static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        derived_key(&KEYS, RULES, self, |rule| key_named("rule.", rule.id))
+    }
+
     /// Whether the rule is evaluated for `cloud` on `day`.
     pub fn applies(&self, cloud: Cloud, day: Day) -> bool {
         self.clouds.contains(cloud) && self.effective.holds_on(day)
@@ -258,7 +263,6 @@ pub static RULES: &[Rule] = &[
         id: "CSP-PARTNER-ID",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.csp_partner_id",
         citation: cite(&ENROLLMENT, "get-started"),
         check: |f, _| required(f.has_partner_id(), Fact::HasPartnerId, "action.get_partner_id"),
         places: &[],
@@ -267,7 +271,6 @@ pub static RULES: &[Rule] = &[
         id: "CSP-NO-RESALE-TO-CSP-PARTNER",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.csp_no_resale_to_csp_partner",
         citation: cite(&ENROLLMENT, "get-started"),
         check: |f, _| fail_with(f.relation() != Relation::OtherCspPartner, &["action.partner_buys_on_customer_tenant"]),
         places: &[],
@@ -276,7 +279,6 @@ pub static RULES: &[Rule] = &[
         id: "CSP-NO-SELF-OR-AFFILIATE",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.csp_no_self_or_affiliate",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
         check: |f, _| match f.relation() {
             Relation::SelfTenant | Relation::OwnCustomerTenant => Check::Fail(BUY_FROM_ANOTHER_PARTNER),
@@ -289,7 +291,6 @@ pub static RULES: &[Rule] = &[
         id: "CSP-OWN-USE-TENANT",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.csp_own_use_tenant",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
         check: |f, _| match (f.relation(), f.model()) {
             (Relation::SelfTenant, _) => Check::Fail(BUY_FROM_ANOTHER_PARTNER),
@@ -305,7 +306,6 @@ pub static RULES: &[Rule] = &[
         id: "CSP-RESELLER-OWN-PROVIDER",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.csp_reseller_own_provider",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
         check: |f, _| match f.relation() {
             Relation::OwnProvider | Relation::OwnIndirectReseller => Check::Fail(OWN_USE_OPTIONS),
@@ -317,7 +317,6 @@ pub static RULES: &[Rule] = &[
         id: "CSP-MPA-SIGNED",
         clouds: MICROSOFT_PROGRAMS,
         effective: Effective::from(MPA_REQUIRED_FROM),
-        message: "rule.csp_mpa_signed",
         citation: cite(&PARTNER_RELATIONSHIPS, "csp-program-requirements-signing-the-microsoft-partner-agreement-mpa"),
         check: |f, _| {
             let action = if f.is_reseller() { "action.sign_mpa_reseller" } else { "action.sign_mpa" };
@@ -329,7 +328,6 @@ pub static RULES: &[Rule] = &[
         id: "ROLE-CREATE-CUSTOMER",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.role_create_customer",
         citation: cite(&ADD_CUSTOMER, ""),
         check: |f, cloud| {
             let roles = [Role::GlobalAdmin, Role::UserManagementAdmin, Role::AdminAgent, Role::SalesAgent];
@@ -341,7 +339,6 @@ pub static RULES: &[Rule] = &[
         id: "ROLE-PLACE-ORDER",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.role_place_order",
         citation: cite(&CREATE_SUBSCRIPTION, ""),
         check: |f, cloud| {
             let roles = [Role::AdminAgent, Role::BillingAdmin, Role::GlobalAdmin, Role::HelpdeskAgent, Role::SalesAgent];
@@ -359,7 +356,6 @@ pub static RULES: &[Rule] = &[
         id: "ROLE-USER-ADMINISTRATION",
         clouds: ALL_CLOUDS,
         effective: Effective::ALWAYS,
-        message: "rule.role_user_administration",
         citation: cite(&PERMISSIONS, ""),
         check: |f, cloud| match f.task() {
             Some(Task::ManagePartnerUsers) => {
@@ -377,7 +373,6 @@ pub static RULES: &[Rule] = &[
         id: "COM-PARTNER-MARKET",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
-        message: "rule.com_partner_market",
         citation: cite(&ENROLLMENT, "csp-regional-markets-and-currencies"),
         check: |f, _| listed(f.partner_listing()),
         places: &[Party::Partner],
@@ -386,7 +381,6 @@ pub static RULES: &[Rule] = &[
         id: "COM-CUSTOMER-MARKET",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
-        message: "rule.com_customer_market",
         citation: cite(&REGIONAL_MARKETS, ""),
         check: |f, _| listed(f.customer_listing()),
         places: &[Party::Customer],
@@ -395,7 +389,6 @@ pub static RULES: &[Rule] = &[
         id: "COM-SAME-REGION-CUSTOMER",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
-        message: "rule.com_same_region_customer",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
         check: |f, _| match (f.partner_region(), f.customer_region()) {
             (Some(partner), Some(customer)) => fail_with(partner == customer, &["action.account_in_customer_region"]),
@@ -407,7 +400,6 @@ pub static RULES: &[Rule] = &[
         id: "COM-SAME-REGION-PROVIDER",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
-        message: "rule.com_same_region_provider",
         citation: cite(&PARTNER_RELATIONSHIPS, TRANSACTIONS),
         check: |f, _| match (f.is_reseller(), f.provider_listing(), f.partner_region()) {
             (false, _, _) | (true, _, None) => Check::Skip,
@@ -422,7 +414,6 @@ pub static RULES: &[Rule] = &[
         id: "COM-ENROLLED",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
-        message: "rule.com_enrolled",
         citation: cite(&ENROLLMENT, "get-started"),
         check: |f, _| onboarded(f, Program::Commercial, "action.enroll_commercial"),
         places: &[],
@@ -431,7 +422,6 @@ pub static RULES: &[Rule] = &[
         id: "COM-RESELLER-CREATES-NO-CUSTOMER",
         clouds: COMMERCIAL,
         effective: Effective::ALWAYS,
-        message: "rule.com_reseller_creates_no_customer",
         citation: cite(&DIRECT_TO_INDIRECT, ""),
         check: |f, _| match (f.task(), f.is_reseller()) {
             (Some(Task::CreateCustomer), true) => Check::Fail(&["action.provider_creates_customer"]),
@@ -445,7 +435,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-PARTNER-LOCATION",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
-        message: "rule.ger_partner_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| in_germany_territory(f.partner_jurisdiction(), f.partner_country(), &[]),
         places: &[],
@@ -454,7 +443,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-PROVIDER-LOCATION",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
-        message: "rule.ger_provider_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| provider_located(f, |jurisdiction, country| in_germany_territory(jurisdiction, country, &["action.provider_in_germany_territory"])),
         places: &[],
@@ -463,7 +451,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-INDIRECT-MODEL",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
-        message: "rule.ger_indirect_model",
         citation: cite(&GERMANY_2018, GERMANY_SELLING),
         check: |f, _| indirect_model_unsettled(f, "caution.germany_indirect_model"),
         places: &[],
@@ -472,7 +459,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-CUSTOMER-LOCATION",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
-        message: "rule.ger_customer_location",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| in_germany_territory(f.customer_jurisdiction(), f.customer_country(), &[]),
         places: &[],
@@ -481,7 +467,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-COMMERCIAL-CUSTOMERS",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
-        message: "rule.ger_commercial_customers",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| pass_if(f.segment() == Segment::Commercial),
         places: &[],
@@ -490,7 +475,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-ONBOARDED",
         clouds: GERMANY,
         effective: Effective::ALWAYS,
-        message: "rule.ger_onboarded",
         citation: cite(&GERMANY_2018, GERMANY_FAQ),
         check: |f, _| onboarded(f, Program::Germany, "action.onboard_germany"),
         places: &[],
@@ -499,7 +483,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-NO-NEW-CUSTOMERS",
         clouds: GERMANY,
         effective: Effective::from(GERMANY_NO_NEW_CUSTOMERS_FROM),
-        message: "rule.ger_no_new_customers",
         citation: cite(&GERMANY_2020, GERMANY_2020_TOP),
         // A customer being migrated out is an existing customer.
         check: |f, _| match f.national_cloud_customer() {
@@ -514,7 +497,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-CLOSED",
         clouds: GERMANY,
         effective: Effective::from(GERMANY_CLOSED_FROM),
-        message: "rule.ger_closed",
         citation: cite(&GERMANY_CLOSED, ""),
         check: |_, _| Check::Fail(&["action.use_european_region"]),
         places: &[],
@@ -523,7 +505,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-MIGRATION-UNDOCUMENTED",
         clouds: GERMANY,
         effective: Effective::until(GERMANY_MIGRATION_DOCUMENTED_FROM),
-        message: "rule.ger_migration_undocumented",
         citation: cite(&GERMANY_2020, GERMANY_MIGRATION),
         check: |f, _| if migrating(f) { Check::Unsettled("caution.germany_migration_undocumented") } else { Check::Skip },
         places: &[],
@@ -532,7 +513,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-MIGRATION-ACCOUNT",
         clouds: GERMANY,
         effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
-        message: "rule.ger_migration_account",
         citation: cite(&GERMANY_2020, GERMANY_MIGRATION),
         check: |f, _| match f.european_account() {
             _ if !migrating(f) => Check::Skip,
@@ -544,7 +524,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-MIGRATION-NO-ACCOUNT",
         clouds: GERMANY,
         effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
-        message: "rule.ger_migration_no_account",
         citation: cite(&GERMANY_2020, "you-dont-already-have-a-csp-account"),
         check: |f, _| match f.european_account() {
             Some(false) if migrating(f) => Check::Act(Steps::one("action.sign_mpa_then_select_tenant")),
@@ -556,7 +535,6 @@ pub static RULES: &[Rule] = &[
         id: "GER-MIGRATION-TENANT",
         clouds: GERMANY,
         effective: Effective::between(GERMANY_MIGRATION_DOCUMENTED_FROM, GERMANY_CLOSED_FROM),
-        message: "rule.ger_migration_tenant",
         citation: cite(&GERMANY_2020, "you-already-have-a-csp-account"),
         check: |f, _| migration_tenant(f),
         places: &[],
@@ -566,7 +544,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-PARTNER-US",
         clouds: US_GOVERNMENT,
         effective: Effective::ALWAYS,
-        message: "rule.usg_partner_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| pass_if(f.partner_jurisdiction() == Some(Jurisdiction::Us)),
         places: &[],
@@ -575,7 +552,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-PROVIDER-US",
         clouds: US_GOVERNMENT,
         effective: Effective::ALWAYS,
-        message: "rule.usg_provider_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| provider_located(f, |jurisdiction, _| fail_with(jurisdiction == Some(Jurisdiction::Us), &["action.provider_in_us"])),
         places: &[],
@@ -584,7 +560,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-INDIRECT-MODEL",
         clouds: US_GOVERNMENT,
         effective: Effective::from(US_TRIBAL_FROM),
-        message: "rule.usg_indirect_model",
         citation: cite(&US_GOVERNMENT_2021, ""),
         check: |f, _| indirect_model_unsettled(f, "caution.usg_indirect_model"),
         places: &[],
@@ -593,7 +568,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-CUSTOMER-US",
         clouds: US_GOVERNMENT,
         effective: Effective::ALWAYS,
-        message: "rule.usg_customer_us",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| pass_if(f.customer_jurisdiction() == Some(Jurisdiction::Us)),
         places: &[],
@@ -602,7 +576,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-CUSTOMER-GOVERNMENT",
         clouds: US_GOVERNMENT,
         effective: Effective::until(US_TRIBAL_FROM),
-        message: "rule.usg_customer_government",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| us_government_segment(f, false),
         places: &[],
@@ -611,7 +584,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-CUSTOMER-GOVERNMENT-2021",
         clouds: US_GOVERNMENT,
         effective: Effective::from(US_TRIBAL_FROM),
-        message: "rule.usg_customer_government_2021",
         citation: cite(&US_GOVERNMENT_2021, ""),
         check: |f, _| us_government_segment(f, true),
         places: &[],
@@ -620,7 +592,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-VALIDATED",
         clouds: US_GOVERNMENT,
         effective: Effective::ALWAYS,
-        message: "rule.usg_validated",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| required(f.us_gov_validated(), Fact::UsGovValidated, "action.us_gov_validation"),
         places: &[],
@@ -629,7 +600,6 @@ pub static RULES: &[Rule] = &[
         id: "USG-ONBOARDED",
         clouds: US_GOVERNMENT,
         effective: Effective::ALWAYS,
-        message: "rule.usg_onboarded",
         citation: cite(&US_GOVERNMENT_FAQ, "common"),
         check: |f, _| onboarded(f, Program::UsGovernment, "action.onboard_us_government"),
         places: &[],
@@ -639,7 +609,6 @@ pub static RULES: &[Rule] = &[
         id: "VNT-ENROLLED",
         clouds: VIANET,
         effective: Effective::ALWAYS,
-        message: "rule.vnt_enrolled",
         citation: cite(&NATIONAL_CLOUDS, ""),
         check: |f, _| onboarded(f, Program::Vianet21, "action.enroll_21vianet"),
         places: &[],
@@ -648,7 +617,6 @@ pub static RULES: &[Rule] = &[
         id: "VNT-CUSTOMER-CHINA",
         clouds: VIANET,
         effective: Effective::ALWAYS,
-        message: "rule.vnt_customer_china",
         citation: cite(&NATIONAL_CLOUDS, ""),
         check: |f, _| pass_if(f.customer_country().is("CN")),
         places: &[],
@@ -675,6 +643,7 @@ pub static RULES_BY_CLOUD: [u64; 4] = {
 
 /// The rules in force on `day`: bit `i` stands for `RULES[i]`.
 pub fn in_force_on(day: Day) -> u64 {
+    // mutants: `^` for `|` is equivalent because each rule's bit is set at most once.
     RULES.iter().enumerate().fold(0, |mask, (i, rule)| if rule.effective.holds_on(day) { mask | 1 << i } else { mask })
 }
 
