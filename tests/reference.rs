@@ -284,7 +284,7 @@ fn each_model_sees_the_requirements_of_its_date() {
 // "Create/add a subscription (place an order) | Admin agent, Billing admin, Global admin, Helpdesk agent,
 // Sales agent"; "Buy an Azure plan | Global admin, User management admin, Sales agent". Both versions of the
 // relationship page are named; for placing an order, a role on both lists passes, a role on the subscription
-// list only passes with the Azure plan caution, and the User management admin (Azure plan list only) is unknown.
+// list only passes with the Azure plan note, and the User management admin (Azure plan list only) is unknown.
 #[test]
 fn the_role_pages_are_answered_with_both() {
     use csp_eligibility::core::{Role, Task};
@@ -296,11 +296,11 @@ fn the_role_pages_are_answered_with_both() {
     };
     for role in [Role::GlobalAdmin, Role::SalesAgent] {
         assert_eq!(verdict(&ordering(role), Cloud::Commercial), Verdict::Allowed, "{role:?}");
-        assert!(!caution_ids(&ordering(role), Cloud::Commercial).contains(&"NOTE-AZURE-PLAN-ROLES"), "{role:?}");
+        assert!(!note_ids(&ordering(role), Cloud::Commercial).contains(&"NOTE-AZURE-PLAN-ROLES"), "{role:?}");
     }
     for role in [Role::AdminAgent, Role::BillingAdmin, Role::HelpdeskAgent] {
         assert_eq!(verdict(&ordering(role), Cloud::Commercial), Verdict::Allowed, "{role:?}");
-        assert!(caution_ids(&ordering(role), Cloud::Commercial).contains(&"NOTE-AZURE-PLAN-ROLES"), "{role:?}");
+        assert!(note_ids(&ordering(role), Cloud::Commercial).contains(&"NOTE-AZURE-PLAN-ROLES"), "{role:?}");
     }
     let user_admin = ordering(Role::UserManagementAdmin);
     assert_rule(&user_admin, Cloud::Commercial, "ROLE-PLACE-ORDER", Some(Unknown));

@@ -162,7 +162,7 @@ pub static NOTES: &[NoteRule] = &[
     note("NOTE-DIRECT-BILL-REQUIREMENTS-2023", COMMERCIAL, Shown::NoteWhen(is_direct_bill), cite(&DIRECT_BILL_REQUIREMENTS, "")),
     note("NOTE-RESELLER-REVENUE-FLOOR", COMMERCIAL, Shown::NoteWhen(is_reseller), cite(&NEW_RESELLER_REQUIREMENT, "")).from(day!(2024 - 04 - 01)),
     note("NOTE-RELATIONSHIP-REQUEST-ROLES", COMMERCIAL, Shown::NoteWhen(states_a_role), cite(&REQUEST_RELATIONSHIP, "")),
-    note("NOTE-AZURE-PLAN-ROLES", COMMERCIAL, Shown::CautionWhen(orders_in_a_role_the_pages_differ_on), cite(&PURCHASE_AZURE_PLAN, "")),
+    note("NOTE-AZURE-PLAN-ROLES", COMMERCIAL, Shown::NoteWhen(orders_in_a_role_the_pages_differ_on), cite(&PURCHASE_AZURE_PLAN, "")),
     note("NOTE-NOT-A-MARKET", COMMERCIAL, Shown::CautionWhen(|f| f.involves_country(&["CU", "IR", "KP", "SY", "SD", "EH"])), cite(&REGIONAL_MARKETS, "")),
     note("NOTE-GERMANY-DATA-TRUSTEE", GERMANY, Shown::Always, cite(&GERMANY_2018, "microsoft-cloud-germany-meeting-german-data-protection-requirements")),
     NoteRule {

@@ -1,6 +1,7 @@
 //! `cargo xtask mutants`: mutation testing of the rules core. cargo-mutants changes one operator, return
-//! value or condition at a time in the files `.cargo/mutants.toml` names (or the files given), runs the
-//! native tests against each change, and records which changes no test noticed. This prints the counts and
+//! value or condition at a time in the decision files of the core (or the files given), runs the native
+//! tests against each change, and records which changes no test noticed (`.cargo/mutants.toml` holds
+//! the test profile and the equivalent mutants it skips). This prints the counts and
 //! every survivor; it fails when a mutant survives (one that hangs the tests is caught by the timeout).
 
 use crate::tools;
@@ -10,12 +11,25 @@ use std::path::Path;
 /// Where cargo-mutants writes its report (`mutants.out/` inside).
 const OUTPUT: &str = "target/mutants";
 
-/// Runs cargo-mutants over the configured files, or over `files` when some are given.
+/// The files tested when none are named: where the core decides.
+const DECISION_FILES: [&str; 8] = [
+    "src/core/rules.rs",
+    "src/core/engine.rs",
+    "src/core/facts.rs",
+    "src/core/notes.rs",
+    "src/core/nearest.rs",
+    "src/core/timeline.rs",
+    "src/core/markets.rs",
+    "src/core/jurisdictions.rs",
+];
+
+/// Runs cargo-mutants over the decision files, or over `files` when some are given.
 pub fn run(files: &[String]) -> Fallible {
     tools::ensure_cargo_mutants()?;
     let mut command = tools::cargo();
     command.args(["mutants", "--no-shuffle", "--output", OUTPUT]);
-    for file in files {
+    let chosen: Vec<&str> = if files.is_empty() { DECISION_FILES.to_vec() } else { files.iter().map(String::as_str).collect() };
+    for file in chosen {
         command.args(["--file", file]);
     }
     // cargo-mutants exits non-zero when a mutant survives or times out; the report below says which.
